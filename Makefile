@@ -1,0 +1,78 @@
+# Two commands matter on a fresh machine (python3 >= 3.11 with pip):
+#   make book   create .venv from requirements.lock if needed, then build _build/html
+#   make test   the whole test suite
+# Everything else here is for maintainers: `make help` lists it.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SPHINX_OPTS := -W -n --keep-going -q
+NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
+
+# The kernel that runs the notebooks must be the environment's own Python.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+# Every page's "last updated" date is the last commit's date, so two builds
+# of one commit are identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export PYTHONHASHSEED := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: book test html-stored notebooks references validate benchmark lock clean help
+
+help:
+	@echo "make book        build the HTML book into _build/html (creates .venv first)"
+	@echo "make test        run the whole test suite"
+	@echo "make notebooks   re-execute every notebook and save its outputs (after a change)"
+	@echo "make references  regenerate references.bib from data/sources.csv"
+	@echo "make validate    validate data/datapackage.json with Frictionless"
+	@echo "make benchmark   print build, rebuild and test timings"
+	@echo "make lock        re-resolve requirements.lock from pyproject.toml"
+	@echo "make clean       remove _build and the environment"
+
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	touch $@
+
+conf.py: _config.yml _toc.yml $(INSTALLED)
+	$(BIN)/jupyter-book config sphinx . >/dev/null
+
+# Executes each notebook once (cached in _build/.jupyter_cache), then builds.
+book: $(INSTALLED) conf.py
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -w _build/warnings.log . _build/html
+	@echo "Built: open _build/html/index.html"
+
+# Renders the notebooks' stored outputs without executing them.
+html-stored: $(INSTALLED) conf.py
+	@mkdir -p _build
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -D nb_execution_mode=off -w _build/warnings.log . _build/html
+
+# nbval re-executes every notebook once and compares it with its stored
+# outputs; the build renders those stored outputs, so nothing runs twice.
+test: html-stored
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
+	    --nbval-sanitize-with tests/sanitize.cfg book tests
+
+notebooks: $(INSTALLED)
+	$(BIN)/python -m reassurance.execute $(NOTEBOOKS)
+
+references: $(INSTALLED)
+	$(BIN)/python -m reassurance.bibliography
+
+validate: $(INSTALLED)
+	$(BIN)/frictionless validate data/datapackage.json
+
+benchmark: $(INSTALLED)
+	$(BIN)/python tests/benchmark.py
+
+# pip-tools runs in a throwaway environment: it is not needed to build or test.
+lock:
+	$(PYTHON) -m venv _build/lock-env
+	_build/lock-env/bin/python -m pip install --quiet --disable-pip-version-check pip-tools
+	_build/lock-env/bin/pip-compile --quiet --generate-hashes --all-extras --strip-extras --allow-unsafe \
+	    --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf _build conf.py $(VENV) src/*.egg-info

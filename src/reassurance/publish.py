@@ -1,0 +1,95 @@
+"""Put computed values, tables and figures on the page (myst-nb glue).
+
+Numbers in the prose are glued as plain, pre-formatted strings, never
+typed by hand; nbval then compares every glued value on each run, so a
+change in the data shows up as a failing test until the notebook is
+re-executed and its outputs reviewed.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, display
+from myst_nb import glue
+
+from .paths import figure_data_dir
+
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def number_text(n: int) -> str:
+    """House style: words for zero to ten, digits above."""
+    n = int(n)
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+
+
+def glue_text(name: str, value) -> str:
+    """Glue `value` as a plain string (a NumPy scalar would break {glue:text})."""
+    text = str(value)
+    glue(name, text, display=False)
+    return text
+
+
+def glue_count(name: str, n, *, words: bool = False) -> str:
+    """Glue an integer count, as digits or (for zero to ten) as a word."""
+    n = int(n)
+    return glue_text(name, number_text(n) if words else f"{n:,}")
+
+
+def glue_date(name: str, value) -> str:
+    """Glue a date as '4 September 2025'."""
+    ts = pd.Timestamp(value)
+    return glue_text(name, f"{ts.day} {ts.strftime('%B %Y')}")
+
+
+def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = None) -> Path:
+    """Glue `fig` for a {glue:figure} directive and write its data as CSV.
+
+    The CSV is offered for download under the figure. Its text is printed
+    too, so nbval compares the figure's data on every run even though it
+    cannot compare the image.
+    """
+    import matplotlib.pyplot as plt
+
+    folder = directory or figure_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    text = data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    path.write_text(text, encoding="utf-8")
+    glue(name, fig, display=False)
+    plt.close(fig)
+    print(text, end="")
+    return path
+
+
+def table(frame: pd.DataFrame, *, caption: str | None = None, name: str | None = None) -> HTML:
+    """Render a DataFrame as an accessible HTML table: a caption, column headers
+    with scope, no index column (whose empty corner cell screen readers cannot
+    name), and every cell escaped so that text from data never becomes markup."""
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False, name=None)
+    )
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    ident = f' id="{html.escape(name)}"' if name else ""
+    markup = (
+        f'<div class="table-wrapper"><table class="reassurance-table"{ident}>{cap}'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+    return HTML(markup)
+
+
+def show_table(frame: pd.DataFrame, **kwargs) -> None:
+    display(table(frame, **kwargs))
+
+
+def _cell(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "unknown"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)

@@ -1,0 +1,91 @@
+"""One figure style for every chapter.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable under
+the common forms of colour-blindness. Figures carry their own white
+background so that they stay legible when the book is read in dark mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "yellow", "black")]
+
+TEXT_COLOUR = "#1a1a1a"
+FIGURE_WIDTH_IN = 8.0
+
+RC_PARAMS = {
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "font.size": 10.5,
+    "axes.titlesize": 12.5,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10.5,
+    "axes.edgecolor": "#555555",
+    "axes.labelcolor": TEXT_COLOUR,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "text.color": TEXT_COLOUR,
+    "xtick.color": TEXT_COLOUR,
+    "ytick.color": TEXT_COLOUR,
+    "legend.frameon": False,
+    # Bundled DejaVu Sans: the same glyphs on every machine.
+    "font.family": "DejaVu Sans",
+    # Reproducible PNGs: no software or date stamp in the file.
+    "savefig.metadata": {"Software": None},
+    "svg.hashsalt": "reassurance",
+}
+
+
+def apply() -> None:
+    """Apply the report's matplotlib style to the current session."""
+    mpl.rcParams.update(RC_PARAMS)
+
+
+def colours_for(categories: Iterable[str], fixed: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A stable colour per category: `fixed` first, then the palette in order."""
+    fixed = dict(fixed or {})
+    spare = [c for c in PALETTE if c not in fixed.values()]
+    result = {}
+    for category in categories:
+        if category in fixed:
+            result[category] = fixed[category]
+        else:
+            if not spare:
+                raise ValueError("more categories than colours in the palette")
+            result[category] = spare.pop(0)
+    return result
+
+
+def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):
+    """A figure with the report's width and a left-aligned title on the first axes."""
+    fig, axes = plt.subplots(nrows, ncols, figsize=(FIGURE_WIDTH_IN, height_in), layout="constrained", **kwargs)
+    first = axes.flat[0] if hasattr(axes, "flat") else axes
+    first.set_title(title)
+    return fig, axes
+
+
+def add_source_line(fig, text: str) -> None:
+    """Write the source line into the image itself, so it travels with the picture."""
+    fig.get_layout_engine().set(h_pad=0.12)
+    fig.text(0.005, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=8.5, color="#444444", wrap=True)

@@ -1,0 +1,80 @@
+"""Checks of the built HTML book (`make test` builds it before running pytest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+SITE = Path(__file__).resolve().parents[2] / "_build" / "html"
+CHAPTERS = ["index.html", "book/summit.html", "book/references.html"]
+
+
+def pages() -> list[Path]:
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"{SITE / 'index.html'} is missing: build the book first (make test does)")
+    skip = {"search.html", "genindex.html"}
+    return sorted(p for p in SITE.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+
+
+def soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_front_page_and_chapters_are_built():
+    built = {str(p.relative_to(SITE)) for p in pages()}
+    missing = [c for c in CHAPTERS if c not in built]
+    assert not missing, missing
+
+
+def test_the_strict_build_logged_no_warning():
+    log = SITE.parent / "warnings.log"
+    assert log.is_file(), "the build writes its warnings to _build/warnings.log"
+    assert log.read_text(encoding="utf-8").strip() == ""
+
+
+def test_no_page_loads_anything_from_a_third_party():
+    offenders = []
+    for page in pages():
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")):
+            for node in soup(page).find_all(tag):
+                url = node.get(attr) or ""
+                if tag == "link" and "stylesheet" not in (node.get("rel") or []) and "preload" not in (node.get("rel") or []):
+                    continue
+                if urlparse(url).scheme in ("http", "https") or url.startswith("//"):
+                    offenders.append(f"{page.relative_to(SITE)}: <{tag} {attr}={url}>")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_every_figure_image_has_alt_text():
+    missing = []
+    figures = 0
+    for page in pages():
+        for figure in soup(page).find_all("figure"):
+            for img in figure.find_all("img"):
+                figures += 1
+                if len((img.get("alt") or "").strip()) < 20:
+                    missing.append(f"{page.relative_to(SITE)}: {img.get('src')}")
+    assert figures >= 2
+    assert not missing, "figure images without a useful alt text:\n" + "\n".join(missing)
+
+
+def test_every_figure_offers_its_data_as_csv():
+    problems = []
+    for page in pages():
+        for figure in soup(page).find_all("figure"):
+            links = [a for a in figure.find_all("a") if (a.get("href") or "").endswith(".csv")]
+            if not links:
+                problems.append(f"{page.relative_to(SITE)}: a figure without a CSV link")
+            for link in links:
+                target = (page.parent / unquote(link["href"])).resolve()
+                if not target.is_file():
+                    problems.append(f"{page.relative_to(SITE)}: {link['href']} does not exist")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_chapter_says_when_it_was_last_updated():
+    for name in CHAPTERS:
+        assert "Last updated on" in (SITE / name).read_text(encoding="utf-8"), name

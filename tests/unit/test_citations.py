@@ -1,0 +1,34 @@
+"""Every citation in the book, and every source named by a data row, resolves."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from reassurance.evidence import load_evidence
+
+CITE = re.compile(r"\{(?:cite|cite:p|cite:t|cite:ps|cite:ts|footcite)\}`([^`]+)`")
+
+
+def book_texts(root):
+    for path in sorted([root / "intro.md", *root.glob("book/*.md")]):
+        yield path, path.read_text(encoding="utf-8")
+    for path in sorted(root.glob("book/*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        yield path, "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_every_cited_key_is_a_source(root):
+    keys = set(load_evidence(root / "data" / "datapackage.json").sources["source_key"])
+    unknown = []
+    for path, text in book_texts(root):
+        for group in CITE.findall(text):
+            for key in (k.strip() for k in group.split(",")):
+                if key not in keys:
+                    unknown.append(f"{path.relative_to(root)}: {key}")
+    assert not unknown, "citation keys with no row in data/sources.csv:\n" + "\n".join(unknown)
+
+
+def test_the_book_cites_sources(root):
+    cited = [g for _, text in book_texts(root) for g in CITE.findall(text)]
+    assert len(cited) >= 10
