@@ -8,6 +8,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SPHINX_OPTS := -W -n --keep-going -q
+# Where the book is built; override (make test BUILD=/tmp/b) to build elsewhere.
+BUILD ?= _build
+export REASSURANCE_BUILD := $(abspath $(BUILD))
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 
 # The kernel that runs the notebooks must be the environment's own Python.
@@ -41,13 +44,14 @@ conf.py: _config.yml _toc.yml $(INSTALLED)
 
 # Executes each notebook once (cached in _build/.jupyter_cache), then builds.
 book: $(INSTALLED) conf.py
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -w _build/warnings.log . _build/html
-	@echo "Built: open _build/html/index.html"
+	@mkdir -p $(BUILD)
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	@echo "Built: open $(BUILD)/html/index.html"
 
 # Renders the notebooks' stored outputs without executing them.
 html-stored: $(INSTALLED) conf.py
-	@mkdir -p _build
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -D nb_execution_mode=off -w _build/warnings.log . _build/html
+	@mkdir -p $(BUILD)
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 
 # nbval re-executes every notebook once and compares it with its stored
 # outputs; the build renders those stored outputs, so nothing runs twice.
