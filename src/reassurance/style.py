@@ -28,6 +28,7 @@ PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion"
 
 TEXT_COLOUR = "#1a1a1a"
 FIGURE_WIDTH_IN = 8.0
+SOURCE_STRIP_IN = 0.32
 
 RC_PARAMS = {
     "figure.facecolor": "white",
@@ -86,5 +87,7 @@ def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int
 
 def add_source_line(fig, text: str) -> None:
     """Write the source line into the image itself, so it travels with the picture."""
-    fig.get_layout_engine().set(h_pad=0.12)
-    fig.text(0.005, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=8.5, color="#444444", wrap=True)
+    # Keep a strip at the bottom free of axes, so the line never overlaps a label.
+    strip = SOURCE_STRIP_IN / fig.get_figheight()
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    fig.text(0.01, 0.3 * strip, f"Source: {text}", ha="left", va="bottom", fontsize=8.5, color="#444444")

@@ -1,25 +1,12 @@
-"""Chart builders: each takes a tidy table and returns a styled matplotlib Figure.
-
-Every chart has a title, labelled axes and a source line drawn into the
-image; captions, alt text and the CSV download are added on the page.
-"""
+"""Charts of the summit chapter."""
 
 from __future__ import annotations
-
-import textwrap
 
 import pandas as pd
 from matplotlib.patches import Patch
 
-from . import labels, style
-
-STATUS_COLOURS = {
-    "confirmed": style.OKABE_ITO["bluish_green"],
-    "confirmed-with-nuance": style.OKABE_ITO["sky_blue"],
-    "disputed": style.OKABE_ITO["orange"],
-    "inconsistent": style.OKABE_ITO["vermillion"],
-    "unverified": style.OKABE_ITO["grey"],
-}
+from .. import labels, style
+from .common import wrap
 
 COUNTED_COLOURS = {
     "leaders-at-table": style.OKABE_ITO["blue"],
@@ -27,10 +14,6 @@ COUNTED_COLOURS = {
     "coalition-members": style.OKABE_ITO["reddish_purple"],
     "committed-countries": style.OKABE_ITO["bluish_green"],
 }
-
-
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
 
 
 def reported_counts_chart(counts: pd.DataFrame, source_line: str):
@@ -42,7 +25,7 @@ def reported_counts_chart(counts: pd.DataFrame, source_line: str):
     bars = ax.barh(range(len(rows)), rows["value"], color=colours, edgecolor="#333333", linewidth=0.6)
     for bar, hatch in zip(bars, hatches):
         bar.set_hatch(hatch)
-    ax.set_yticks(range(len(rows)), [_wrap(f"{b} ({s})", 46) for b, s in zip(rows["counted_by"], rows["source"])], fontsize=8.5)
+    ax.set_yticks(range(len(rows)), [wrap(f"{b} ({s})", 46) for b, s in zip(rows["counted_by"], rows["source"])], fontsize=8.5)
     for i, shown in enumerate(rows["shown"]):
         ax.text(rows["value"][i] + 0.4, i, shown, va="center", fontsize=9)
     ax.set_xlabel("Number reported (countries or leaders)")
@@ -62,28 +45,12 @@ def role_counts_chart(role_counts: pd.DataFrame, source_line: str):
     rows = role_counts.iloc[::-1].reset_index(drop=True)
     fig, ax = style.new_figure("Who was in the room, and who joined from afar", height_in=0.5 * len(rows) + 1.8)
     ax.barh(range(len(rows)), rows["countries"], color=style.OKABE_ITO["blue"])
-    ax.set_yticks(range(len(rows)), [_wrap(r, 26) for r in rows["role"]])
+    ax.set_yticks(range(len(rows)), [wrap(r, 26) for r in rows["role"]])
     for i, (n, names) in enumerate(zip(rows["countries"], rows["names"])):
-        ax.text(n + 0.1, i, _wrap(names, 70), va="center", fontsize=8.5)
+        ax.text(n + 0.1, i, wrap(names, 70), va="center", fontsize=8.5)
     ax.set_xlim(0, rows["countries"].max() + 7)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("Countries (only those with a source on their part)")
     ax.set_ylabel("Part in the 4 September meeting")
-    style.add_source_line(fig, source_line)
-    return fig
-
-
-def status_chart(status_counts: pd.DataFrame, title: str, source_line: str):
-    """Claims per verification status."""
-    rows = status_counts.iloc[::-1].reset_index(drop=True)
-    fig, ax = style.new_figure(title, height_in=0.45 * len(rows) + 1.7)
-    ax.barh(range(len(rows)), rows["claims"], color=rows["status"].map(STATUS_COLOURS), edgecolor="#333333", linewidth=0.6)
-    ax.set_yticks(range(len(rows)), rows["label"])
-    for i, n in enumerate(rows["claims"]):
-        ax.text(n + 0.1, i, str(n), va="center", fontsize=9)
-    ax.set_xlim(0, max(rows["claims"].max(), 1) * 1.15 + 0.5)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Claims in the article")
-    ax.set_ylabel("Verification status")
     style.add_source_line(fig, source_line)
     return fig

@@ -1,0 +1,1 @@
+"""Chart builders, one module per chapter plus what they share (common)."""
