@@ -45,12 +45,13 @@ def glue_date(name: str, value) -> str:
     return glue_text(name, f"{ts.day} {ts.strftime('%B %Y')}")
 
 
-def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = None) -> Path:
+def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = None) -> None:
     """Glue `fig` for a {glue:figure} directive and write its data as CSV.
 
     The CSV is offered for download under the figure. Its text is printed
     too, so nbval compares the figure's data on every run even though it
-    cannot compare the image.
+    cannot compare the image. Nothing is returned: a returned path would be
+    echoed as the cell's result, and an absolute path differs between clones.
     """
     import matplotlib.pyplot as plt
 
@@ -62,7 +63,6 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
     glue(name, fig, display=False)
     plt.close(fig)
     print(text, end="")
-    return path
 
 
 def table(frame: pd.DataFrame, *, caption: str | None = None, name: str | None = None) -> HTML:
