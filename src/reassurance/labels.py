@@ -60,6 +60,27 @@ CLAIM_TYPE = {
     "assessment": "Assessment",
 }
 
+THEME = {
+    "troops-legitimate-targets": "Foreign troops would be legitimate targets, especially during the fighting",
+    "troops-pointless-after-peace": "No point in foreign troops once there is peace",
+    "nato-troops-rejected": "NATO troops in Ukraine rejected",
+    "guarantees-insecurity": "Guarantees sought for Ukraine rejected as a source of insecurity",
+    "not-without-russia": "No collective security without Russia",
+    "neutral-ukraine": "Guarantees for a neutral, non-aligned, non-nuclear Ukraine",
+    "guarantees-for-both": "Security guarantees for both Russia and Ukraine",
+    "full-implementation": "Russia would implement an agreement in full",
+    "agreement-impossible": "Agreement on key issues practically impossible",
+    "no-nato-membership": "No to Ukraine in NATO",
+    "eu-membership-accepted": "No objection to Ukraine joining the EU",
+}
+
+DATE_BASIS = {
+    "timestamp": "Page timestamp",
+    "weekday": "Weekday named in the text",
+    "stated-date": "Date stated in the text",
+    "period": "Only a period (no day)",
+}
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -69,4 +90,6 @@ BY_FIELD = {
     ("participants", "stance"): STANCE,
     ("reported_counts", "counted"): COUNTED,
     ("reported_counts", "qualifier"): QUALIFIER,
+    ("statement_themes", "theme"): THEME,
+    ("statement_dates", "basis"): DATE_BASIS,
 }

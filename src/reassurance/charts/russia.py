@@ -1,0 +1,120 @@
+"""Charts of the chapter on Russia's response."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from .. import style
+from .common import wrap
+
+SPEAKER_COLOURS = {
+    "Vladimir Putin": style.OKABE_ITO["vermillion"],
+    "Maria Zakharova": style.OKABE_ITO["blue"],
+    "Sergey Lavrov": style.OKABE_ITO["bluish_green"],
+}
+STANCE_MARKERS = {"opposes": "X", "conditional": "o", "supports": "^", "describes": "s"}
+STANCE_NAMES = {"opposes": "Opposes", "conditional": "Conditional", "supports": "Supports", "describes": "Describes"}
+
+# Columns of the attestation chart: the article, then other outlets by kind.
+KIND_COLOURS = {
+    "article-under-annotation": style.OKABE_ITO["grey"],
+    "state-media": style.OKABE_ITO["blue"],
+    "republisher": style.OKABE_ITO["bluish_green"],
+    "news-outlet": style.OKABE_ITO["bluish_green"],
+    "pro-kremlin-outlet": style.OKABE_ITO["vermillion"],
+}
+
+
+def timeline_chart(points: pd.DataFrame, source_line: str):
+    """Russian remarks by theme (rows) and date (x); colour = speaker, marker =
+    stance. A source's alternative day is drawn hollow and joined to the
+    recorded day; remarks without a date sit in a column marked 'date unknown'."""
+    themes = list(dict.fromkeys(points["theme"]))
+    labels_by_theme = dict(zip(points["theme"], points["theme_label"]))
+    y = {t: len(themes) - 1 - i for i, t in enumerate(themes)}
+    fig, ax = style.new_figure(
+        "Russian statements on foreign troops and guarantees, August–September 2025",
+        height_in=0.55 * len(themes) + 2.4,
+    )
+    dated = points[points["dating"] != "unknown"]
+    first, last = dated["date"].min(), dated["date"].max()
+    unknown_x = last + pd.Timedelta(days=4)
+    for sid, group in points.groupby("statement_id", sort=False):
+        known = group[group["dating"] != "unknown"]
+        if len(known) > 1:
+            ax.plot(known["date"], [y[t] for t in known["theme"]], color="#777777", linestyle=":", linewidth=1.2, zorder=1)
+    for _, p in points.iterrows():
+        x = unknown_x if p["dating"] == "unknown" else p["date"]
+        colour = SPEAKER_COLOURS.get(p["speaker"], style.OKABE_ITO["black"])
+        hollow = p["dating"] == "alternative"
+        ax.scatter(
+            [x], [y[p["theme"]]], s=90, marker=STANCE_MARKERS[p["stance"]],
+            facecolors="white" if hollow else colour, edgecolors=colour, linewidths=1.6, zorder=3,
+        )
+        if hollow:
+            ax.annotate("other source's day", (x, y[p["theme"]]), xytext=(0, 9), textcoords="offset points",
+                        ha="center", fontsize=7.5, color="#444444")
+    ax.set_yticks([y[t] for t in themes], [wrap(labels_by_theme[t], 34) for t in themes], fontsize=8.5)
+    ax.set_ylim(-0.7, len(themes) - 0.3)
+    has_unknown = (points["dating"] == "unknown").any()
+    right = unknown_x + pd.Timedelta(days=2) if has_unknown else last + pd.Timedelta(days=3)
+    ax.set_xlim(first - pd.Timedelta(days=3), right)
+    if has_unknown:
+        ax.axvline(last + pd.Timedelta(days=2), color="#bbbbbb", linewidth=0.8)
+        ax.text(unknown_x, len(themes) - 0.45, "date\nunknown", ha="center", va="top", fontsize=8)
+    ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22, 29]))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlabel("Date of the remark (2025)")
+    ax.set_ylabel("Theme of the remark")
+    speakers = [s for s in SPEAKER_COLOURS if s in set(points["speaker"])]
+    stances = [s for s in STANCE_MARKERS if s in set(points["stance"])]
+    handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color=SPEAKER_COLOURS[s], label=s) for s in speakers]
+    handles += [Line2D([], [], linestyle="", marker=STANCE_MARKERS[s], markersize=8, color="#555555", label=STANCE_NAMES[s]) for s in stances]
+    if (points["dating"] == "alternative").any():
+        handles.append(Line2D([], [], linestyle=":", marker="o", markersize=8, color="#777777", markerfacecolor="white", label="Day given by another source"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Speaker; stance", title_fontsize=8.5)
+    style.add_source_line(fig, source_line)
+    return fig
+
+
+def attestation_chart(matrix: pd.DataFrame, source_line: str):
+    """Which sources carry each remark: one row per theme, one column per
+    source, a filled square where the source carries a rendering.
+
+    `matrix` has columns theme_label, source, outlet_type, carried (bool), in
+    display order of themes and sources.
+    """
+    themes = list(dict.fromkeys(matrix["theme_label"]))
+    sources = list(dict.fromkeys(matrix["source"]))
+    kinds = dict(zip(matrix["source"], matrix["outlet_type"]))
+    fig, ax = style.new_figure("Who carries each of Putin's remarks in Vladivostok", height_in=0.5 * len(themes) + 2.6)
+    for _, r in matrix.iterrows():
+        x, yy = sources.index(r["source"]), len(themes) - 1 - themes.index(r["theme_label"])
+        colour = KIND_COLOURS.get(r["outlet_type"], style.OKABE_ITO["black"])
+        if r["carried"]:
+            ax.scatter([x], [yy], s=260, marker="s", color=colour, edgecolors="#333333", linewidths=0.6)
+        else:
+            ax.scatter([x], [yy], s=30, marker="_", color="#999999")
+    ax.set_xticks(range(len(sources)), [wrap(s, 18) for s in sources], fontsize=8.5)
+    ax.set_yticks(range(len(themes)), [wrap(t, 38) for t in reversed(themes)], fontsize=8.5)
+    ax.set_xlim(-0.6, len(sources) - 0.4)
+    ax.set_ylim(-0.6, len(themes) - 0.4)
+    ax.set_xlabel("Source carrying a rendering of the remark")
+    ax.set_ylabel("Theme of the remark")
+    names = {
+        "article-under-annotation": "The annotated article",
+        "state-media": "Russian state media",
+        "republisher": "Republisher of another outlet's copy",
+        "news-outlet": "News outlet",
+        "pro-kremlin-outlet": "Pro-Kremlin outlet",
+    }
+    present = [k for k in KIND_COLOURS if k in set(kinds.values())]
+    handles = [Line2D([], [], linestyle="", marker="s", markersize=10, color=KIND_COLOURS[k], markeredgecolor="#333333", label=names[k]) for k in present]
+    handles.append(Line2D([], [], linestyle="", marker="_", markersize=8, color="#999999", label="Not carried"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Kind of source", title_fontsize=8.5)
+    style.add_source_line(fig, source_line)
+    return fig

@@ -1,0 +1,373 @@
+"""Russia's response: Putin's remarks at the Eastern Economic Forum (Vladivostok,
+5 September 2025) and the Russian statements around them, coded by theme;
+the renderings of one remark side by side; how each remark is attested; and
+where the position holds steady or differs from one topic to another.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import pandas as pd
+
+from . import labels
+from .evidence import Evidence
+from .sources import labels_by_key
+from .verbatim import normalise
+
+RUSSIA = "ru"
+ARTICLE_KEY = "article-2025-09-05"
+EEF_DATE = pd.Timestamp("2025-09-05")
+
+# Each theme refines one topic of statements.csv (checked against the data by a test).
+THEME_TOPIC = {
+    "troops-legitimate-targets": "foreign-troops",
+    "troops-pointless-after-peace": "foreign-troops",
+    "nato-troops-rejected": "foreign-troops",
+    "guarantees-insecurity": "security-guarantees",
+    "not-without-russia": "security-guarantees",
+    "neutral-ukraine": "security-guarantees",
+    "guarantees-for-both": "security-guarantees",
+    "full-implementation": "implementation",
+    "agreement-impossible": "negotiations",
+    "no-nato-membership": "nato",
+    "eu-membership-accepted": "eu",
+}
+
+TOPIC_LABELS = {
+    "foreign-troops": "Foreign troops in Ukraine",
+    "security-guarantees": "Security guarantees",
+    "implementation": "Implementing an agreement",
+    "negotiations": "Prospects of an agreement",
+    "nato": "Ukraine in NATO",
+    "eu": "Ukraine in the EU",
+}
+
+STANCE_LABELS = {
+    "supports": "Supports",
+    "opposes": "Opposes",
+    "conditional": "Conditional",
+    "describes": "Describes",
+}
+
+
+def russian_statements(evidence: Evidence) -> pd.DataFrame:
+    """Statements by people who speak for Russia, with theme, speaker name and
+    source label, ordered by date (unknown last), theme order and id."""
+    actors = evidence.actors.set_index("actor_id")
+    speakers = actors.index[actors["represents"] == RUSSIA]
+    sources = labels_by_key(evidence)
+    frame = evidence.statements[evidence.statements["speaker_id"].isin(speakers)]
+    frame = frame.merge(evidence.statement_themes, on="statement_id", how="left", validate="one_to_one")
+    if frame["theme"].isna().any():
+        missing = sorted(frame.loc[frame["theme"].isna(), "statement_id"])
+        raise ValueError(f"Russian statements without a theme in statement_themes.csv: {missing}")
+    theme_order = {t: i for i, t in enumerate(labels.THEME)}
+    frame = frame.assign(
+        speaker=lambda d: d["speaker_id"].map(actors["name"]),
+        theme_label=lambda d: d["theme"].map(labels.THEME),
+        theme_order=lambda d: d["theme"].map(theme_order),
+        source=lambda d: d["source_key"].map(sources),
+        is_rendering=lambda d: d["variant_of"] != "n/a",
+    )
+    return frame.sort_values(
+        ["date", "theme_order", "statement_id"], na_position="last", ignore_index=True
+    )
+
+
+def primary(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per remark: drop the rows that are other renderings of a remark."""
+    return statements[statements["variant_of"] == "n/a"].reset_index(drop=True)
+
+
+def theme_topic_mismatches(statements: pd.DataFrame) -> list[str]:
+    """Statement ids whose coded theme does not refine their topic."""
+    expected = statements["theme"].map(THEME_TOPIC)
+    return sorted(statements.loc[expected != statements["topic"], "statement_id"])
+
+
+# --- Renderings of one remark ------------------------------------------------------------
+
+
+def variant_pairs(statements: pd.DataFrame) -> pd.DataFrame:
+    """Every pair (remark, other rendering of it) linked by `variant_of`.
+
+    One row per rendering, with the original's and the rendering's id, quote
+    and source key, in the order of the originals in `statements`.
+    """
+    by_id = statements.set_index("statement_id")
+    renderings = statements[statements["variant_of"] != "n/a"]
+    unknown = sorted(set(renderings["variant_of"]) - set(by_id.index))
+    if unknown:
+        raise ValueError(f"variant_of names statements that are not in the table: {unknown}")
+    order = {sid: i for i, sid in enumerate(statements["statement_id"])}
+    rows = []
+    for _, r in renderings.iterrows():
+        original = by_id.loc[r["variant_of"]]
+        rows.append(
+            {
+                "original_id": r["variant_of"],
+                "variant_id": r["statement_id"],
+                "speaker_id": r["speaker_id"],
+                "original_quote": original["quote"],
+                "variant_quote": r["quote"],
+                "original_source_key": original["source_key"],
+                "variant_source_key": r["source_key"],
+                "_order": order[r["variant_of"]],
+            }
+        )
+    columns = ["original_id", "variant_id", "speaker_id", "original_quote", "variant_quote", "original_source_key", "variant_source_key"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame(rows).sort_values(["_order", "variant_id"], ignore_index=True)[columns]
+
+
+def _tokens(text: str) -> list[str]:
+    return normalise(text).split(" ")
+
+
+def _key(token: str) -> str:
+    """A word for comparison: case and surrounding punctuation do not count."""
+    return re.sub(r"^[^\w]+|[^\w]+$", "", token.lower())
+
+
+def wording_changes(a: str, b: str) -> list[tuple[str, str, str]]:
+    """Word-level differences from rendering `a` to rendering `b`.
+
+    Returns (kind, words in a, words in b) with kind 'replaced', 'only-a' or
+    'only-b'. Case, punctuation next to a word, curly against straight quotes
+    and white space are not differences.
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    matcher = difflib.SequenceMatcher(a=[_key(t) for t in ta], b=[_key(t) for t in tb], autojunk=False)
+    kinds = {"replace": "replaced", "delete": "only-a", "insert": "only-b"}
+    return [
+        (kinds[op], " ".join(ta[i1:i2]), " ".join(tb[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
+
+
+def describe_changes(changes: list[tuple[str, str, str]], a_name: str, b_name: str) -> str:
+    """The changes as one line for a table: 'x' → 'y'; only in B: 'z'."""
+    if not changes:
+        return "same words"
+    parts = []
+    for kind, wa, wb in changes:
+        if kind == "replaced":
+            parts.append(f"‘{wa}’ → ‘{wb}’")
+        elif kind == "only-a":
+            parts.append(f"only in {a_name}: ‘{wa}’")
+        else:
+            parts.append(f"only in {b_name}: ‘{wb}’")
+    return "; ".join(parts)
+
+
+def translation_pairs(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
+    """The renderings of the Russian remarks side by side, with the word changes."""
+    pairs = variant_pairs(statements)
+    sources = evidence.sources.set_index("source_key")
+    short = labels_by_key(evidence)
+    themes = statements.set_index("statement_id")["theme"]
+
+    def outlet(key: str) -> str:
+        return str(sources.loc[key, "publisher"]).split(" (")[0]
+
+    return pairs.assign(
+        theme=lambda d: d["original_id"].map(themes),
+        theme_label=lambda d: d["theme"].map(labels.THEME),
+        original_source=lambda d: d["original_source_key"].map(short),
+        variant_source=lambda d: d["variant_source_key"].map(short),
+        changes=[
+            describe_changes(
+                wording_changes(a, b), outlet(ka) if ka != ARTICLE_KEY else "the article", outlet(kb)
+            )
+            for a, b, ka, kb in zip(
+                pairs["original_quote"], pairs["variant_quote"], pairs["original_source_key"], pairs["variant_source_key"]
+            )
+        ],
+    )
+
+
+# --- Attestation -------------------------------------------------------------------------
+
+
+def attestation(keys: list[str], sources: pd.DataFrame) -> str:
+    """How a remark is attested, from the sources of all its renderings.
+
+    'Article only' when nothing but the annotated article carries it; a
+    remark carried besides the article only by pro-Kremlin outlets says so.
+    """
+    table = sources.set_index("source_key")
+    others = sorted(k for k in set(keys) if k != ARTICLE_KEY)
+    in_article = ARTICLE_KEY in keys
+    if not others:
+        return "Article only" if in_article else "No source"
+    names = []
+    for key in others:
+        row = table.loc[key]
+        name = str(row["publisher"])
+        if row["via"] not in ("none", "unknown") and row["via"] not in name:
+            name += f", citing {row['via']}"
+        names.append(name)
+    pro_kremlin_only = all(table.loc[k, "outlet_type"] == "pro-kremlin-outlet" for k in others)
+    listing = "; ".join(names)
+    if pro_kremlin_only:
+        listing = f"only a pro-Kremlin outlet ({listing})"
+    return f"Article and {listing}" if in_article else listing[0].upper() + listing[1:]
+
+
+def eef_remarks(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
+    """Putin's remarks at the EEF plenary, one row per theme, with how each is attested."""
+    eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == EEF_DATE)]
+    short = labels_by_key(evidence)
+    rows = []
+    for theme in [t for t in labels.THEME if t in set(eef["theme"])]:
+        group = eef[eef["theme"] == theme]
+        first = primary(group).iloc[0]
+        keys = list(dict.fromkeys(group["source_key"]))
+        rows.append(
+            {
+                "theme": theme,
+                "theme_label": labels.THEME[theme],
+                "topic": first["topic"],
+                "speaker": first["speaker"],
+                "date": first["date"],
+                "venue": first["venue"],
+                "words": first["quote"],
+                "renderings": len(group),
+                "sources": "; ".join(short[k] for k in keys),
+                "attested_by": attestation(keys, evidence.sources),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def attestation_matrix(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
+    """For each EEF theme and each source carrying any EEF remark: does the
+    source carry a rendering of this remark? The article comes first, then
+    the other sources by key."""
+    eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == EEF_DATE)]
+    sources = evidence.sources.set_index("source_key")
+    keys = sorted(set(eef["source_key"]), key=lambda k: (k != ARTICLE_KEY, k))
+    themes = [t for t in labels.THEME if t in set(eef["theme"])]
+    carried = set(zip(eef["theme"], eef["source_key"]))
+    return pd.DataFrame(
+        [
+            {
+                "theme": t,
+                "theme_label": labels.THEME[t],
+                "source_key": k,
+                "source": "The article" if k == ARTICLE_KEY else str(sources.loc[k, "publisher"]).split(" (")[0],
+                "outlet_type": sources.loc[k, "outlet_type"],
+                "carried": (t, k) in carried,
+            }
+            for t in themes
+            for k in keys
+        ]
+    )
+
+
+# --- Dates -------------------------------------------------------------------------------
+
+
+def date_readings(evidence: Evidence) -> pd.DataFrame:
+    """Each source's dating of a statement (statement_dates.csv), with labels."""
+    short = labels_by_key(evidence)
+    return evidence.statement_dates.assign(
+        basis_label=lambda d: d["basis"].map(labels.DATE_BASIS),
+        source=lambda d: d["source_key"].map(short),
+    ).sort_values(["statement_id", "reported_date", "source_key"], na_position="last", ignore_index=True)
+
+
+def date_shown(statement_id: str, recorded, readings: pd.DataFrame) -> str:
+    """The date as a reader should see it: the recorded date, or 'unknown',
+    followed by every source's own dating where statement_dates.csv has one."""
+    base = "unknown" if pd.isna(recorded) else pd.Timestamp(recorded).strftime("%Y-%m-%d")
+    rows = readings[readings["statement_id"] == statement_id]
+    if rows.empty:
+        return base
+    alternatives = [
+        f"{'no day' if pd.isna(r['reported_date']) else pd.Timestamp(r['reported_date']).strftime('%Y-%m-%d')} per {r['source']}"
+        for _, r in rows.iterrows()
+    ]
+    return f"{base} (" + "; ".join(alternatives) + ")"
+
+
+def conflicting_dates(readings: pd.DataFrame) -> pd.DataFrame:
+    """Statements that sources place on two or more different days."""
+    known = readings.dropna(subset=["reported_date"])
+    days = known.groupby("statement_id")["reported_date"].nunique()
+    return known[known["statement_id"].isin(days[days > 1].index)].reset_index(drop=True)
+
+
+# --- Timeline ----------------------------------------------------------------------------
+
+
+def timeline(statements: pd.DataFrame, readings: pd.DataFrame, topics: list[str]) -> pd.DataFrame:
+    """One point per remark (renderings dropped) on the given topics, plus one
+    point per alternative dating a source gives. `dating` is 'recorded' for the
+    date in statements.csv, 'alternative' for another source's day and
+    'unknown' where the statement has no date."""
+    remarks = primary(statements)
+    remarks = remarks[remarks["topic"].isin(topics)]
+    rows = []
+    for _, r in remarks.iterrows():
+        base = {
+            "statement_id": r["statement_id"],
+            "speaker": r["speaker"],
+            "topic": r["topic"],
+            "theme": r["theme"],
+            "theme_label": r["theme_label"],
+            "stance": r["stance"],
+        }
+        rows.append({**base, "date": r["date"], "dating": "unknown" if pd.isna(r["date"]) else "recorded", "source_key": r["source_key"]})
+        for _, d in readings[readings["statement_id"] == r["statement_id"]].iterrows():
+            if pd.isna(d["reported_date"]) or d["reported_date"] == r["date"]:
+                continue
+            rows.append({**base, "date": d["reported_date"], "dating": "alternative", "source_key": d["source_key"]})
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return frame
+    order = {t: i for i, t in enumerate(labels.THEME)}
+    return frame.assign(_o=frame["theme"].map(order)).sort_values(
+        ["_o", "date", "dating", "statement_id"], na_position="last", ignore_index=True
+    ).drop(columns="_o")
+
+
+# --- Consistency -------------------------------------------------------------------------
+
+
+def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per topic, the stances Russian speakers took across their remarks.
+
+    'steady' when every remark on the topic takes the same stance, 'differs'
+    when they take more than one, 'single remark' when there is only one.
+    Renderings of one remark are counted once.
+    """
+    remarks = primary(statements)
+    rows = []
+    for topic in [t for t in TOPIC_LABELS if t in set(remarks["topic"])]:
+        group = remarks[remarks["topic"] == topic]
+        stances = [s for s in STANCE_LABELS if s in set(group["stance"])]
+        verdict = "single remark" if len(group) == 1 else ("steady" if len(stances) == 1 else "differs")
+        by_stance = "; ".join(
+            f"{STANCE_LABELS[s]}: " + ", ".join(
+                f"{sp} ({'date unknown' if pd.isna(d) else f'{pd.Timestamp(d).day} ' + pd.Timestamp(d).strftime('%b')})"
+                for sp, d in zip(group.loc[group["stance"] == s, "speaker"], group.loc[group["stance"] == s, "date"])
+            )
+            for s in stances
+        )
+        rows.append(
+            {
+                "topic": topic,
+                "topic_label": TOPIC_LABELS[topic],
+                "remarks": len(group),
+                "speakers": ", ".join(sorted(set(group["speaker"]))),
+                "stances": "; ".join(STANCE_LABELS[s] for s in stances),
+                "verdict": verdict,
+                "who_when": by_stance,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,219 @@
+"""The Russia chapter's logic: theme coding, renderings, attestation, dates, consistency."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reassurance import labels, russia
+from reassurance.evidence import load_evidence
+
+
+@pytest.fixture(scope="module")
+def evidence(root):
+    return load_evidence(root / "data" / "datapackage.json")
+
+
+@pytest.fixture(scope="module")
+def statements(evidence):
+    return russia.russian_statements(evidence)
+
+
+def frame(rows):
+    columns = ["statement_id", "speaker_id", "speaker", "date", "topic", "stance", "quote", "variant_of", "source_key", "theme", "theme_label"]
+    return pd.DataFrame([dict(zip(columns, r)) for r in rows])
+
+
+# --- the data -----------------------------------------------------------------------------
+
+
+def test_every_theme_refines_one_known_topic():
+    assert sorted(russia.THEME_TOPIC) == sorted(labels.THEME)
+    assert set(russia.THEME_TOPIC.values()) <= set(russia.TOPIC_LABELS)
+
+
+def test_every_russian_statement_is_coded_with_a_theme_of_its_topic(statements):
+    assert len(statements) > 0
+    assert russia.theme_topic_mismatches(statements) == []
+
+
+def test_only_russian_statements_are_coded(evidence):
+    actors = evidence.actors.set_index("actor_id")
+    speakers = evidence.statements.set_index("statement_id")["speaker_id"]
+    coded = evidence.statement_themes["statement_id"]
+    assert set(actors.loc[speakers[coded], "represents"]) == {russia.RUSSIA}
+
+
+def test_a_rendering_has_the_theme_of_the_remark_it_renders(statements):
+    themes = statements.set_index("statement_id")["theme"]
+    renderings = statements[statements["is_rendering"]]
+    assert len(renderings) > 0
+    wrong = [sid for sid, of in zip(renderings["statement_id"], renderings["variant_of"]) if themes[sid] != themes[of]]
+    assert wrong == []
+
+
+def test_the_mismatch_check_catches_a_wrong_theme():
+    rows = frame([("a", "putin", "P", None, "eu", "supports", "q", "n/a", "k", "no-nato-membership", "x")])
+    assert russia.theme_topic_mismatches(rows) == ["a"]
+
+
+def test_an_uncoded_russian_statement_is_refused(evidence):
+    themes = evidence.statement_themes.iloc[1:]
+    broken = type(evidence)({**evidence.tables, "statement_themes": themes}, evidence.package)
+    with pytest.raises(ValueError, match=evidence.statement_themes["statement_id"].iloc[0]):
+        russia.russian_statements(broken)
+
+
+# --- renderings ---------------------------------------------------------------------------
+
+
+def test_variant_pairs_link_each_rendering_to_its_original():
+    rows = frame(
+        [
+            ("o1", "putin", "P", None, "eu", "supports", "first words", "n/a", "article", "t", "T"),
+            ("v1", "putin", "P", None, "eu", "supports", "first wording", "o1", "tass", "t", "T"),
+            ("o2", "putin", "P", None, "eu", "supports", "alone", "n/a", "article", "t", "T"),
+        ]
+    )
+    pairs = russia.variant_pairs(rows)
+    assert pairs[["original_id", "variant_id"]].values.tolist() == [["o1", "v1"]]
+    assert pairs.loc[0, "original_quote"] == "first words"
+    assert pairs.loc[0, "variant_source_key"] == "tass"
+
+
+def test_variant_pairs_refuse_a_dangling_link():
+    rows = frame([("v1", "putin", "P", None, "eu", "supports", "q", "missing", "k", "t", "T")])
+    with pytest.raises(ValueError, match="missing"):
+        russia.variant_pairs(rows)
+
+
+def test_wording_changes_ignore_case_punctuation_and_quote_style():
+    assert russia.wording_changes("If any troops appear, now", "if any troops appear now") == []
+    assert russia.wording_changes("Ukraine’s choice", "Ukraine's choice") == []
+
+
+def test_wording_changes_find_replacements_and_additions():
+    changes = russia.wording_changes(
+        "they will be legitimate targets for destruction",
+        "Therefore, these will be legitimate targets to be struck",
+    )
+    assert changes == [
+        ("replaced", "they", "Therefore, these"),
+        ("replaced", "for destruction", "to be struck"),
+    ]
+    assert russia.wording_changes("a b", "a b c") == [("only-b", "", "c")]
+    assert russia.wording_changes("a b c", "a c") == [("only-a", "b", "")]
+
+
+def test_describe_changes_names_the_renderings():
+    text = russia.describe_changes([("replaced", "x", "y"), ("only-b", "", "z")], "the article", "TASS")
+    assert text == "‘x’ → ‘y’; only in TASS: ‘z’"
+    assert russia.describe_changes([], "a", "b") == "same words"
+
+
+def test_the_eef_targets_remark_has_a_tass_rendering(evidence, statements):
+    pairs = russia.translation_pairs(evidence, statements)
+    row = pairs[pairs["theme"] == "troops-legitimate-targets"].iloc[0]
+    assert row["variant_source_key"] == "tass-2012993"
+    assert "‘for destruction’ → ‘to be struck’" in row["changes"]
+    assert "only in TASS" in row["changes"] and "NATO" in row["changes"]
+
+
+# --- attestation --------------------------------------------------------------------------
+
+
+def test_attestation_distinguishes_article_only_and_pro_kremlin_only(evidence):
+    sources = evidence.sources
+    assert russia.attestation([russia.ARTICLE_KEY], sources) == "Article only"
+    assert russia.attestation([russia.ARTICLE_KEY, "newsfront-2025-09-05"], sources).startswith(
+        "Article and only a pro-Kremlin outlet"
+    )
+    assert russia.attestation([russia.ARTICLE_KEY, "tass-2012993"], sources) == "Article and TASS"
+    assert "citing TASS" in russia.attestation([russia.ARTICLE_KEY, "am1-novayagazeta-2025-09-05"], sources)
+    assert russia.attestation(["tass-2012993"], sources) == "TASS"
+    assert russia.attestation([], sources) == "No source"
+
+
+def test_eef_remarks_give_one_row_per_theme_with_its_attestation(evidence, statements):
+    remarks = russia.eef_remarks(evidence, statements)
+    assert remarks["theme"].is_unique
+    eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == russia.EEF_DATE)]
+    assert set(remarks["theme"]) == set(eef["theme"])
+    assert remarks["renderings"].sum() == len(eef)
+    for _, r in remarks.iterrows():
+        keys = set(eef.loc[eef["theme"] == r["theme"], "source_key"])
+        assert (r["attested_by"] == "Article only") == (keys == {russia.ARTICLE_KEY})
+
+
+def test_attestation_matrix_marks_exactly_the_carrying_sources(evidence, statements):
+    matrix = russia.attestation_matrix(evidence, statements)
+    eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == russia.EEF_DATE)]
+    assert matrix["carried"].sum() == len(set(zip(eef["theme"], eef["source_key"])))
+    assert matrix["source_key"].iloc[0] == russia.ARTICLE_KEY
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def readings(rows):
+    return pd.DataFrame(rows, columns=["statement_id", "reported_date", "source", "source_key"]).assign(
+        reported_date=lambda d: pd.to_datetime(d["reported_date"])
+    )
+
+
+def test_date_shown_keeps_unknown_and_lists_other_datings():
+    r = readings([("a", "2025-09-04", "Sputnik", "s"), ("a", "2025-09-03", "ZH copy", "z"), ("b", None, "F", "f")])
+    assert russia.date_shown("c", pd.NaT, r) == "unknown"
+    assert russia.date_shown("c", pd.Timestamp("2025-08-18"), r) == "2025-08-18"
+    assert russia.date_shown("a", pd.Timestamp("2025-09-04"), r) == "2025-09-04 (2025-09-04 per Sputnik; 2025-09-03 per ZH copy)"
+    assert russia.date_shown("b", pd.Timestamp("2025-09-02"), r) == "2025-09-02 (no day per F)"
+
+
+def test_conflicting_dates_need_two_different_days():
+    r = readings([("a", "2025-09-04", "S", "s"), ("a", "2025-09-03", "Z", "z"), ("b", "2025-09-02", "F", "f"), ("b", None, "G", "g")])
+    assert set(russia.conflicting_dates(r)["statement_id"]) == {"a"}
+
+
+def test_zakharova_is_dated_differently_by_two_sources(evidence):
+    conflicts = russia.conflicting_dates(russia.date_readings(evidence))
+    assert "st-zakharova-eef" in set(conflicts["statement_id"])
+
+
+def test_timeline_adds_alternative_days_and_keeps_unknown_dates():
+    rows = frame(
+        [
+            ("a", "zakharova", "Z", pd.Timestamp("2025-09-04"), "security-guarantees", "opposes", "q", "n/a", "s", "guarantees-insecurity", "G"),
+            ("b", "putin", "P", pd.NaT, "foreign-troops", "opposes", "q", "n/a", "k", "troops-legitimate-targets", "T"),
+            ("c", "putin", "P", pd.Timestamp("2025-09-05"), "foreign-troops", "opposes", "q", "b", "k2", "troops-legitimate-targets", "T"),
+            ("d", "putin", "P", pd.Timestamp("2025-09-05"), "eu", "supports", "q", "n/a", "k", "eu-membership-accepted", "E"),
+        ]
+    )
+    r = readings([("a", "2025-09-04", "S", "s"), ("a", "2025-09-03", "Z", "z")])
+    points = russia.timeline(rows, r, ["foreign-troops", "security-guarantees"])
+    assert sorted(points["statement_id"]) == ["a", "a", "b"]  # rendering c and EU remark d left out
+    assert points.loc[points["statement_id"] == "b", "dating"].tolist() == ["unknown"]
+    alt = points[points["dating"] == "alternative"]
+    assert alt["date"].tolist() == [pd.Timestamp("2025-09-03")] and alt["source_key"].tolist() == ["z"]
+
+
+# --- consistency --------------------------------------------------------------------------
+
+
+def test_topic_consistency_tells_steady_from_differing():
+    rows = frame(
+        [
+            ("a", "zakharova", "Z", pd.Timestamp("2025-09-04"), "security-guarantees", "opposes", "q", "n/a", "s", "guarantees-insecurity", "G"),
+            ("b", "putin", "P", pd.Timestamp("2025-09-05"), "security-guarantees", "conditional", "q", "n/a", "k", "guarantees-for-both", "G"),
+            ("c", "putin", "P", pd.Timestamp("2025-09-02"), "nato", "opposes", "q", "n/a", "k", "no-nato-membership", "N"),
+            ("d", "putin", "P", pd.Timestamp("2025-09-05"), "nato", "opposes", "q", "n/a", "k", "no-nato-membership", "N"),
+            ("e", "putin", "P", pd.Timestamp("2025-09-05"), "nato", "supports", "q", "d", "k2", "no-nato-membership", "N"),
+            ("f", "putin", "P", pd.NaT, "eu", "supports", "q", "n/a", "k", "eu-membership-accepted", "E"),
+        ]
+    )
+    table = russia.topic_consistency(rows).set_index("topic")
+    assert table.loc["security-guarantees", "verdict"] == "differs"
+    assert table.loc["nato", "verdict"] == "steady"  # the rendering e is not a second remark
+    assert table.loc["nato", "remarks"] == 2
+    assert table.loc["eu", "verdict"] == "single remark"
+    assert "date unknown" in table.loc["eu", "who_when"]
+    assert table.loc["security-guarantees", "who_when"] == "Opposes: Z (4 Sep); Conditional: P (5 Sep)"
