@@ -132,21 +132,30 @@ def _key(token: str) -> str:
     return re.sub(r"^[^\w]+|[^\w]+$", "", token.lower())
 
 
-def wording_changes(a: str, b: str) -> list[tuple[str, str, str]]:
+def wording_changes(a: str, b: str, *, join_gap: int = 1) -> list[tuple[str, str, str]]:
     """Word-level differences from rendering `a` to rendering `b`.
 
     Returns (kind, words in a, words in b) with kind 'replaced', 'only-a' or
     'only-b'. Case, punctuation next to a word, curly against straight quotes
-    and white space are not differences.
+    and white space are not differences. Two changes separated by at most
+    `join_gap` shared words are reported as one replacement, which reads
+    better than a string of one-word edits.
     """
     ta, tb = _tokens(a), _tokens(b)
     matcher = difflib.SequenceMatcher(a=[_key(t) for t in ta], b=[_key(t) for t in tb], autojunk=False)
-    kinds = {"replace": "replaced", "delete": "only-a", "insert": "only-b"}
-    return [
-        (kinds[op], " ".join(ta[i1:i2]), " ".join(tb[j1:j2]))
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op != "equal"
-    ]
+    spans: list[list[int]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= join_gap and j1 - spans[-1][3] <= join_gap:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    changes = []
+    for i1, i2, j1, j2 in spans:
+        kind = "replaced" if i2 > i1 and j2 > j1 else ("only-a" if i2 > i1 else "only-b")
+        changes.append((kind, " ".join(ta[i1:i2]), " ".join(tb[j1:j2])))
+    return changes
 
 
 def describe_changes(changes: list[tuple[str, str, str]], a_name: str, b_name: str) -> str:
@@ -247,10 +256,15 @@ def eef_remarks(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
 def attestation_matrix(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
     """For each EEF theme and each source carrying any EEF remark: does the
     source carry a rendering of this remark? The article comes first, then
-    the other sources by key."""
+    the other sources by kind (state media, news outlets, republishers,
+    pro-Kremlin outlets) and key."""
     eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == EEF_DATE)]
     sources = evidence.sources.set_index("source_key")
-    keys = sorted(set(eef["source_key"]), key=lambda k: (k != ARTICLE_KEY, k))
+    kinds = ["article-under-annotation", "state-media", "news-outlet", "republisher", "pro-kremlin-outlet"]
+    keys = sorted(
+        set(eef["source_key"]),
+        key=lambda k: (kinds.index(sources.loc[k, "outlet_type"]) if sources.loc[k, "outlet_type"] in kinds else len(kinds), k),
+    )
     themes = [t for t in labels.THEME if t in set(eef["theme"])]
     carried = set(zip(eef["theme"], eef["source_key"]))
     return pd.DataFrame(

@@ -105,6 +105,13 @@ def test_wording_changes_find_replacements_and_additions():
     assert russia.wording_changes("a b c", "a c") == [("only-a", "b", "")]
 
 
+def test_wording_changes_join_edits_separated_by_one_shared_word():
+    assert russia.wording_changes("its interests in the sphere", "its economic interests and") == [
+        ("replaced", "interests in the sphere", "economic interests and")
+    ]
+    assert russia.wording_changes("a x b c d y", "a b c d") == [("only-a", "x", ""), ("only-a", "y", "")]
+
+
 def test_describe_changes_names_the_renderings():
     text = russia.describe_changes([("replaced", "x", "y"), ("only-b", "", "z")], "the article", "TASS")
     assert text == "‘x’ → ‘y’; only in TASS: ‘z’"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
 from .. import style
 from .common import wrap
@@ -25,6 +26,10 @@ KIND_COLOURS = {
     "news-outlet": style.OKABE_ITO["bluish_green"],
     "pro-kremlin-outlet": style.OKABE_ITO["vermillion"],
 }
+
+
+def _day(when) -> str:
+    return f"{when.day} {when.strftime('%b')}"
 
 
 def timeline_chart(points: pd.DataFrame, source_line: str):
@@ -50,7 +55,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
         colour = SPEAKER_COLOURS.get(p["speaker"], style.OKABE_ITO["black"])
         hollow = p["dating"] == "alternative"
         ax.scatter(
-            [x], [y[p["theme"]]], s=90, marker=STANCE_MARKERS[p["stance"]],
+            [x], [y[p["theme"]]], s=70, marker=STANCE_MARKERS[p["stance"]],
             facecolors="white" if hollow else colour, edgecolors=colour, linewidths=1.6, zorder=3,
         )
         if hollow:
@@ -64,8 +69,9 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     if has_unknown:
         ax.axvline(last + pd.Timedelta(days=2), color="#bbbbbb", linewidth=0.8)
         ax.text(unknown_x, len(themes) - 0.45, "date\nunknown", ha="center", va="top", fontsize=8)
-    ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22, 29]))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    # Fridays, so that 5 September (the plenary) falls on a tick.
+    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.FR))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _day(mdates.num2date(v))))
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_xlabel("Date of the remark (2025)")
@@ -99,7 +105,7 @@ def attestation_chart(matrix: pd.DataFrame, source_line: str):
             ax.scatter([x], [yy], s=260, marker="s", color=colour, edgecolors="#333333", linewidths=0.6)
         else:
             ax.scatter([x], [yy], s=30, marker="_", color="#999999")
-    ax.set_xticks(range(len(sources)), [wrap(s, 18) for s in sources], fontsize=8.5)
+    ax.set_xticks(range(len(sources)), [wrap(s, 10) for s in sources], fontsize=8.5)
     ax.set_yticks(range(len(themes)), [wrap(t, 38) for t in reversed(themes)], fontsize=8.5)
     ax.set_xlim(-0.6, len(sources) - 0.4)
     ax.set_ylim(-0.6, len(themes) - 0.4)
