@@ -367,11 +367,7 @@ def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
         stances = [s for s in STANCE_LABELS if s in set(group["stance"])]
         verdict = "single remark" if len(group) == 1 else ("steady" if len(stances) == 1 else "differs")
         by_stance = "; ".join(
-            f"{STANCE_LABELS[s]}: " + ", ".join(
-                f"{sp} ({'date unknown' if pd.isna(d) else f'{pd.Timestamp(d).day} ' + pd.Timestamp(d).strftime('%b')})"
-                for sp, d in zip(group.loc[group["stance"] == s, "speaker"], group.loc[group["stance"] == s, "date"])
-            )
-            for s in stances
+            f"{STANCE_LABELS[s]}: " + _speakers_and_days(group[group["stance"] == s]) for s in stances
         )
         rows.append(
             {
@@ -385,3 +381,29 @@ def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _day(value) -> str:
+    return "date unknown" if pd.isna(value) else f"{pd.Timestamp(value).day} {pd.Timestamp(value).strftime('%b')}"
+
+
+def _speakers_and_days(group: pd.DataFrame) -> str:
+    """'Maria Zakharova (18 Aug), Vladimir Putin (2 Sep, 5 Sep)': each speaker
+    once, in order of first appearance, with the distinct days in date order."""
+    parts = []
+    for speaker in dict.fromkeys(group["speaker"]):
+        dates = group.loc[group["speaker"] == speaker, "date"]
+        days = [_day(d) for d in sorted(dates.dropna().unique())] + (["date unknown"] if dates.isna().any() else [])
+        parts.append(f"{speaker} ({', '.join(days)})")
+    return ", ".join(parts)
+
+
+PROPER_FIRST_WORDS = {"Ukraine", "Russia", "NATO", "EU"}
+
+
+def in_sentence(labels_: list[str]) -> str:
+    """Labels joined for use inside a sentence: a label's capital goes unless
+    its first word is a name ('Ukraine in NATO' keeps its capital)."""
+    return ", ".join(
+        label if label.split(" ")[0] in PROPER_FIRST_WORDS else label[0].lower() + label[1:] for label in labels_
+    )

@@ -224,3 +224,19 @@ def test_topic_consistency_tells_steady_from_differing():
     assert table.loc["eu", "verdict"] == "single remark"
     assert "date unknown" in table.loc["eu", "who_when"]
     assert table.loc["security-guarantees", "who_when"] == "Opposes: Z (4 Sep); Conditional: P (5 Sep)"
+    assert table.loc["nato", "who_when"] == "Opposes: P (2 Sep, 5 Sep)"
+
+
+def test_same_day_remarks_name_the_day_once():
+    rows = frame(
+        [
+            ("a", "putin", "P", pd.Timestamp("2025-09-05"), "eu", "supports", "q", "n/a", "k", "eu-membership-accepted", "E"),
+            ("b", "putin", "P", pd.Timestamp("2025-09-05"), "eu", "supports", "q", "n/a", "k", "eu-membership-accepted", "E"),
+            ("c", "putin", "P", pd.NaT, "eu", "supports", "q", "n/a", "k", "eu-membership-accepted", "E"),
+        ]
+    )
+    assert russia.topic_consistency(rows).loc[0, "who_when"] == "Supports: P (5 Sep, date unknown)"
+
+
+def test_in_sentence_keeps_names_capitalised():
+    assert russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO"]) == "foreign troops in Ukraine, Ukraine in NATO"
