@@ -60,6 +60,19 @@ CLAIM_TYPE = {
     "assessment": "Assessment",
 }
 
+MENTION = {
+    "important-contributor": "Named by Macron as an important contributor",
+    "named-willing-to-deploy": "Named in a report as willing to deploy soldiers",
+    "listed-as-committing": "Listed by Costa as committing (a reporter's paraphrase)",
+    "denies-being-among-26": "Says it is not among the 26",
+}
+
+ATTRIBUTION = {
+    "speaker-quoted": "The speaker's own words, quoted",
+    "reporter-paraphrase": "A reporter's paraphrase of the speaker",
+    "reporter-account": "The outlet's own account",
+}
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -69,4 +82,6 @@ BY_FIELD = {
     ("participants", "stance"): STANCE,
     ("reported_counts", "counted"): COUNTED,
     ("reported_counts", "qualifier"): QUALIFIER,
+    ("commitment_mentions", "mention"): MENTION,
+    ("commitment_mentions", "attribution"): ATTRIBUTION,
 }
