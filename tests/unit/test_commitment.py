@@ -72,6 +72,12 @@ def test_every_stance_has_a_colour_and_a_short_label_and_colours_differ():
     assert len(set(charts.STANCE_SHORT.values())) == len(charts.STANCE_SHORT)
 
 
+def test_legend_labels_name_the_tile_label_only_where_it_differs():
+    assert charts.legend_label("ready") == labels.STANCE["ready"]
+    assert charts.legend_label("no-troops") == labels.STANCE["no-troops"]
+    assert charts.legend_label("air-sea-training-only").endswith(f"[{charts.STANCE_SHORT['air-sea-training-only']}]")
+
+
 def test_tile_text_colour_contrasts_with_its_background():
     assert charts.text_colour_on("#FFFFFF") == "#000000"
     assert charts.text_colour_on("#000000") == "#FFFFFF"
@@ -208,7 +214,7 @@ def test_the_map_has_a_title_a_legend_hidden_ticks_and_every_tile(table):
     assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
     drawn = {t.get_text() for a in (ax, side) for t in a.texts}
     assert set(table["iso_a2"]) <= drawn
-    assert fig.legends
+    assert any(a.get_legend() for a in fig.axes)
     assert any("Source:" in t.get_text() for t in fig.texts)
 
 

@@ -100,6 +100,12 @@ def text_colour_on(hex_colour: str) -> str:
     return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 
+def legend_label(stance: str) -> str:
+    """The stance's label, with the tile's short label in brackets where it differs."""
+    label, short = labels.STANCE[stance], STANCE_SHORT[stance]
+    return label if label.lower() == short.lower() else f"{label} [{short}]"
+
+
 def _tile(ax, x: float, y: float, stance: str, code: str, size: float = 0.92) -> None:
     colour = STANCE_COLOURS[stance]
     ax.add_patch(
@@ -123,10 +129,18 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
         raise ValueError(f"European countries without a tile in the grid: {missing}")
     ncols = max(c for c, _ in grid.values()) + 1
     nrows = max(r for _, r in grid.values()) + 1
-    fig, (ax, side) = style.new_figure(
+    fig, axes = style.new_figure(
         "Who said what about contributing to the force",
-        height_in=6.9, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6]},
+        height_in=7.6, nrows=2, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6], "height_ratios": [nrows, 1.45]},
     )
+    ax, side = axes[0]
+    # The legend gets its own row across both columns, so the layout keeps it
+    # clear of the maps and of the source line.
+    grid_spec = axes[1, 0].get_subplotspec().get_gridspec()
+    axes[1, 0].remove()
+    axes[1, 1].remove()
+    key = fig.add_subplot(grid_spec[1, :])
+    key.axis("off")
     for _, row in europe.iterrows():
         col, r = grid[row["iso_a2"]]
         _tile(ax, col, -r, row["stance"], row["iso_a2"])
@@ -154,10 +168,13 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
 
     present = [s for s in labels.STANCE if s in set(table["stance"])]
     handles = [
-        Patch(facecolor=STANCE_COLOURS[s], edgecolor="#333333", hatch=STANCE_HATCHES.get(s, ""), label=f"{labels.STANCE[s]} ({STANCE_SHORT[s]})")
+        Patch(facecolor=STANCE_COLOURS[s], edgecolor="#333333", hatch=STANCE_HATCHES.get(s, ""), label=legend_label(s))
         for s in present
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5, title="Public stance on contributing (tile label in brackets)", title_fontsize=8.5)
+    key.legend(
+        handles=handles, loc="center", ncols=3, fontsize=8.5, handlelength=2.2, handleheight=1.4,
+        title="Public stance on contributing to the force (tile label in brackets where it differs)", title_fontsize=8.5,
+    )
     style.add_source_line(fig, source_line)
     return fig
 
@@ -181,7 +198,7 @@ def contribution_chart(matrix: pd.DataFrame, source_line: str):
         [f"{c} ({STANCE_SHORT[s]})" for c, s in zip(countries["country"], countries["stance"])],
         fontsize=9,
     )
-    ax.set_xticks(range(len(columns)), [wrap(c, 10) for c in columns], fontsize=9)
+    ax.set_xticks(range(len(columns)), columns, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
     ax.set_xlim(-0.6, len(columns) - 0.4)
     ax.set_ylim(-0.6, len(countries) - 0.4)
     ax.grid(axis="both", color="#e5e5e5", linewidth=0.6, zorder=0)
