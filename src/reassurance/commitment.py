@@ -247,9 +247,16 @@ def non_european_participants(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["in_participants"] & ~table["european"]].sort_values("country", ignore_index=True)
 
 
+# Country names that take the definite article in running text.
+NAMES_WITH_THE = {"United Kingdom", "United States", "Netherlands"}
+
+
 def join_names(names) -> str:
-    """['A', 'B', 'C'] -> 'A, B and C'; an empty list gives 'none'."""
-    names = list(names)
+    """['A', 'B', 'C'] -> 'A, B and C'; an empty list gives 'none'.
+
+    Names such as 'United Kingdom' get their article ('the United Kingdom').
+    """
+    names = [f"the {n}" if n in NAMES_WITH_THE else n for n in names]
     if not names:
         return "none"
     if len(names) == 1:

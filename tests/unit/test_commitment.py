@@ -231,3 +231,4 @@ def test_join_names():
     assert commitment.join_names(["Italy"]) == "Italy"
     assert commitment.join_names(["Italy", "Poland"]) == "Italy and Poland"
     assert commitment.join_names(["Germany", "Italy", "Poland"]) == "Germany, Italy and Poland"
+    assert commitment.join_names(["Sweden", "United States"]) == "Sweden and the United States"
