@@ -200,6 +200,17 @@ PHRASINGS = {
 }
 
 
+# What a claim's verification status says about whether the evidence supports the wording.
+SUPPORT = {
+    "confirmed": "supported",
+    "confirmed-with-nuance": "supported",
+    "disputed": "disputed",
+    "inconsistent": "not supported",
+    "unverified": "unverified",
+    "n/a": "n/a (not the article)",
+}
+
+
 def classify_phrasing(quote: str) -> str:
     """How a source's words describe the 26 committed countries."""
     text = normalise(quote).lower()
@@ -236,9 +247,10 @@ def phrasings(evidence: Evidence, article_key: str = "article-2025-09-05") -> pd
     )
     rows["phrasing_label"] = rows["phrasing"].map(PHRASINGS)
     rows["status_label"] = rows["status"].map(lambda s: labels.STATUS.get(s, "not a claim of the article"))
+    rows["supported"] = rows["status"].map(SUPPORT)
     rows["phrasing_order"] = _order(rows["phrasing"], PHRASINGS)
     return rows.sort_values(["in_article", "phrasing_order", "count_id"], ascending=[False, True, True], ignore_index=True)[
-        ["count_id", "counted_by", "quote", "phrasing", "phrasing_label", "in_article", "claim_id", "status", "status_label", "source_key", "source"]
+        ["count_id", "counted_by", "quote", "phrasing", "phrasing_label", "in_article", "claim_id", "status", "status_label", "supported", "source_key", "source"]
     ]
 
 

@@ -203,6 +203,12 @@ def test_the_article_descriptions_carry_the_status_of_their_claim(evidence):
         assert occurs_in(claims.loc[row["claim_id"], "excerpt"], row["quote"])
         assert row["status"] == claims.loc[row["claim_id"], "status"]
     assert (rows.loc[~rows["in_article"], "status"] == "n/a").all()
+    assert rows["supported"].notna().all()
+
+
+def test_every_status_says_whether_the_wording_is_supported():
+    assert set(commitment.SUPPORT) == set(labels.STATUS) | {"n/a"}
+    assert commitment.SUPPORT["inconsistent"] == "not supported"
 
 
 # --- the charts --------------------------------------------------------------
