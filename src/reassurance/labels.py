@@ -81,6 +81,19 @@ DATE_BASIS = {
     "period": "Only a period (no day)",
 }
 
+MENTION = {
+    "important-contributor": "Named by Macron as an important contributor",
+    "named-willing-to-deploy": "Named in a report as willing to deploy soldiers",
+    "listed-as-committing": "Listed by Costa as committing (a reporter's paraphrase)",
+    "denies-being-among-26": "Says it is not among the 26",
+}
+
+ATTRIBUTION = {
+    "speaker-quoted": "The speaker's own words, quoted",
+    "reporter-paraphrase": "A reporter's paraphrase of the speaker",
+    "reporter-account": "The outlet's own account",
+}
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -92,4 +105,6 @@ BY_FIELD = {
     ("reported_counts", "qualifier"): QUALIFIER,
     ("statement_themes", "theme"): THEME,
     ("statement_dates", "basis"): DATE_BASIS,
+    ("commitment_mentions", "mention"): MENTION,
+    ("commitment_mentions", "attribution"): ATTRIBUTION,
 }

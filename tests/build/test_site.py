@@ -7,12 +7,22 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 # The Makefile exports where it built the book; _build/html otherwise.
 BUILD = Path(os.environ.get("REASSURANCE_BUILD") or Path(__file__).resolve().parents[2] / "_build")
 SITE = BUILD / "html"
-CHAPTERS = ["index.html", "book/summit.html", "book/russia.html", "book/references.html"]
+
+
+def toc_pages() -> list[str]:
+    """Every page the table of contents lists, as built HTML paths (plus index.html)."""
+    toc = yaml.safe_load((Path(__file__).resolve().parents[2] / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return ["index.html"] + [f"{f}.html" for f in files]
+
+
+CHAPTERS = toc_pages()
 
 
 def pages() -> list[Path]:

@@ -1,0 +1,241 @@
+"""Charts of the commitment chapter: a tile-grid map of stances, and who offered what.
+
+The map is schematic: each European country is one square at a fixed position
+on a grid (TILE_GRID, presentation geometry only, not data), so that small
+countries are as visible as large ones. Colour shows the stance (Okabe-Ito),
+and every tile also carries its ISO code and a short stance label, with
+hatching for the two stances that are not a position (unknown, not
+applicable), so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.patches import Patch, Rectangle
+
+from .. import labels, style
+from ..commitment import DOMAINS
+from .common import wrap
+
+STANCE_COLOURS = {
+    "ready": style.OKABE_ITO["bluish_green"],
+    "ready-in-principle": style.OKABE_ITO["sky_blue"],
+    "open": style.OKABE_ITO["blue"],
+    "air-sea-training-only": style.OKABE_ITO["yellow"],
+    "undecided": style.OKABE_ITO["orange"],
+    "no-troops": style.OKABE_ITO["vermillion"],
+    "not-among-26": style.OKABE_ITO["reddish_purple"],
+    "not-applicable": "#D9D9D9",
+    "unknown": "#FFFFFF",
+}
+
+STANCE_HATCHES = {"not-applicable": "//", "unknown": ".."}
+
+# Short stance labels written inside the tiles (second cue besides colour).
+STANCE_SHORT = {
+    "ready": "ready",
+    "ready-in-principle": "in principle",
+    "open": "open",
+    "air-sea-training-only": "air/sea",
+    "undecided": "undecided",
+    "no-troops": "no troops",
+    "not-among-26": "not in 26",
+    "not-applicable": "host",
+    "unknown": "unknown",
+}
+
+# (column, row) of each European country's tile; row 0 is the top. Schematic,
+# roughly following geography; every European country of the evidence base
+# needs a tile (a unit test checks this and that no two tiles overlap).
+TILE_GRID = {
+    "IS": (0, 0),
+    "NO": (4, 0),
+    "SE": (5, 0),
+    "FI": (6, 0),
+    "GB": (2, 1),
+    "DK": (4, 1),
+    "EE": (6, 1),
+    "NL": (3, 2),
+    "LV": (6, 2),
+    "BE": (3, 3),
+    "DE": (4, 3),
+    "PL": (5, 3),
+    "LT": (6, 3),
+    "FR": (3, 4),
+    "SK": (5, 4),
+    "UA": (6, 4),
+    "ES": (2, 5),
+    "IT": (4, 5),
+    "RO": (6, 5),
+    "BG": (6, 6),
+}
+
+
+def overlapping_tiles(grid: dict[str, tuple[int, int]]) -> list[tuple[str, str]]:
+    """Pairs of codes that share a grid position (none in a valid grid)."""
+    seen: dict[tuple[int, int], str] = {}
+    clashes = []
+    for code, position in grid.items():
+        if position in seen:
+            clashes.append((seen[position], code))
+        else:
+            seen[position] = code
+    return clashes
+
+
+def missing_tiles(codes, grid: dict[str, tuple[int, int]] = TILE_GRID) -> list[str]:
+    """Country codes that need a tile but have none in the grid."""
+    return sorted(set(codes) - set(grid))
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_colour_on(hex_colour: str) -> str:
+    """Black or white, whichever contrasts more with the background colour."""
+    lum = _luminance(hex_colour)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
+def legend_label(stance: str) -> str:
+    """The stance's label, with the tile's short label in brackets where it differs."""
+    label, short = labels.STANCE[stance], STANCE_SHORT[stance]
+    return label if label.lower() == short.lower() else f"{label} [{short}]"
+
+
+def _tile(ax, x: float, y: float, stance: str, code: str, size: float = 0.92) -> None:
+    colour = STANCE_COLOURS[stance]
+    ax.add_patch(
+        Rectangle(
+            (x - size / 2, y - size / 2), size, size,
+            facecolor=colour, edgecolor="#333333", linewidth=0.8, hatch=STANCE_HATCHES.get(stance, ""),
+        )
+    )
+    ink = text_colour_on(colour)
+    box = None if stance not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
+    ax.text(x, y + 0.12, code, ha="center", va="center", fontsize=11, fontweight="bold", color=ink, bbox=box)
+    ax.text(x, y - 0.24, STANCE_SHORT[stance], ha="center", va="center", fontsize=6.8, color=ink, bbox=box)
+
+
+def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int, int]] = TILE_GRID):
+    """Tile-grid map: European countries on a schematic grid, the others in a strip beside it."""
+    europe = table[table["european"]]
+    outside = table[~table["european"]].sort_values(["region", "country"])
+    missing = missing_tiles(europe["iso_a2"], grid)
+    if missing:
+        raise ValueError(f"European countries without a tile in the grid: {missing}")
+    ncols = max(c for c, _ in grid.values()) + 1
+    nrows = max(r for _, r in grid.values()) + 1
+    fig, axes = style.new_figure(
+        "Who said what about contributing to the force",
+        height_in=7.6, nrows=2, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6], "height_ratios": [nrows, 1.45]},
+    )
+    ax, side = axes[0]
+    # The legend gets its own row across both columns, so the layout keeps it
+    # clear of the maps and of the source line.
+    grid_spec = axes[1, 0].get_subplotspec().get_gridspec()
+    axes[1, 0].remove()
+    axes[1, 1].remove()
+    key = fig.add_subplot(grid_spec[1, :])
+    key.axis("off")
+    for _, row in europe.iterrows():
+        col, r = grid[row["iso_a2"]]
+        _tile(ax, col, -r, row["stance"], row["iso_a2"])
+    ax.set_xlim(-0.6, ncols - 0.4)
+    ax.set_ylim(-nrows + 0.4, 0.6)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xlabel("Europe (schematic grid: west to east)")
+    ax.set_ylabel("North to south")
+
+    for i, (_, row) in enumerate(outside.iterrows()):
+        _tile(side, 0, -i, row["stance"], row["iso_a2"])
+    side.set_xlim(-0.6, 0.6)
+    side.set_ylim(-max(len(outside), nrows) + 0.4, 0.6)
+    side.set_aspect("equal")
+    side.set_xticks([])
+    side.set_yticks([])
+    for spine in side.spines.values():
+        spine.set_visible(False)
+    side.set_title("Outside Europe", fontsize=10, loc="center", fontweight="bold")
+    side.set_xlabel("(listed by region)")
+
+    present = [s for s in labels.STANCE if s in set(table["stance"])]
+    handles = [
+        Patch(facecolor=STANCE_COLOURS[s], edgecolor="#333333", hatch=STANCE_HATCHES.get(s, ""), label=legend_label(s))
+        for s in present
+    ]
+    key.legend(
+        handles=handles, loc="center", ncols=3, fontsize=8.5, handlelength=2.2, handleheight=1.4,
+        title="Public stance on contributing to the force (tile label in brackets where it differs)", title_fontsize=8.5,
+    )
+    style.add_source_line(fig, source_line)
+    return fig
+
+
+def contribution_chart(matrix: pd.DataFrame, source_line: str):
+    """Dot matrix: each country with a documented stance (rows, by stance) against the
+    domains it named (columns); the dot's colour and the row label give the stance."""
+    countries = matrix.drop_duplicates("country")[["country", "stance", "stance_label"]].reset_index(drop=True)
+    columns = DOMAINS + ["not stated"]
+    fig, ax = style.new_figure("What each country said it would, or would not, contribute", height_in=0.34 * len(countries) + 2.4)
+    y_of = {c: len(countries) - 1 - i for i, c in enumerate(countries["country"])}
+    for _, row in matrix.iterrows():
+        x = columns.index(row["domain"])
+        stated = row["domain"] != "not stated"
+        ax.scatter(
+            x, y_of[row["country"]], s=110 if stated else 60, marker="o" if stated else "s",
+            facecolor=STANCE_COLOURS[row["stance"]], edgecolor="#333333", linewidth=0.7, zorder=3,
+        )
+    ax.set_yticks(
+        [y_of[c] for c in countries["country"]],
+        [f"{c} ({STANCE_SHORT[s]})" for c, s in zip(countries["country"], countries["stance"])],
+        fontsize=9,
+    )
+    ax.set_xticks(range(len(columns)), columns, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
+    ax.set_xlim(-0.6, len(columns) - 0.4)
+    ax.set_ylim(-0.6, len(countries) - 0.4)
+    ax.grid(axis="both", color="#e5e5e5", linewidth=0.6, zorder=0)
+    ax.set_axisbelow(True)
+    ax.set_xlabel("Domain of contribution named publicly")
+    ax.set_ylabel("Country (stance)")
+    present = [s for s in labels.STANCE if s in set(countries["stance"])]
+    handles = [Patch(facecolor=STANCE_COLOURS[s], edgecolor="#333333", label=labels.STANCE[s]) for s in present]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8.5, title="Stance", title_fontsize=8.5)
+    style.add_source_line(fig, source_line)
+    return fig
+
+
+def mentions_chart(crosstab: pd.DataFrame, source_line: str):
+    """Grid of how countries were named in connection with the 26 (rows) against their own
+    stance (columns); each cell lists the ISO codes, shaded by the number of countries."""
+    rows = list(dict.fromkeys(crosstab["mention"]))
+    cols = list(dict.fromkeys(crosstab["stance"]))
+    fig, ax = style.new_figure("Named among the contributors, but what did they say?", height_in=0.8 * len(rows) + 2.6)
+    for _, cell in crosstab.iterrows():
+        x, y = cols.index(cell["stance"]), len(rows) - 1 - rows.index(cell["mention"])
+        if cell["countries"] == 0:
+            ax.add_patch(Rectangle((x - 0.48, y - 0.45), 0.96, 0.9, facecolor="white", edgecolor="#dddddd", linewidth=0.6))
+            continue
+        colour = STANCE_COLOURS[cell["stance"]]
+        ax.add_patch(
+            Rectangle((x - 0.48, y - 0.45), 0.96, 0.9, facecolor=colour, edgecolor="#333333", linewidth=0.8,
+                      hatch=STANCE_HATCHES.get(cell["stance"], ""))
+        )
+        box = None if cell["stance"] not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
+        ax.text(x, y, wrap(cell["iso_codes"], 9), ha="center", va="center", fontsize=9, fontweight="bold",
+                color=text_colour_on(colour), bbox=box)
+    ax.set_xticks(range(len(cols)), [wrap(labels.STANCE[c], 11) for c in cols], fontsize=8.5)
+    ax.set_yticks([len(rows) - 1 - i for i in range(len(rows))], [wrap(labels.MENTION[m], 26) for m in rows], fontsize=8.5)
+    ax.set_xlim(-0.55, len(cols) - 0.45)
+    ax.set_ylim(-0.55, len(rows) - 0.45)
+    ax.set_xlabel("The country's own public stance")
+    ax.set_ylabel("How a source named the country")
+    style.add_source_line(fig, source_line)
+    return fig

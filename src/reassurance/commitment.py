@@ -1,0 +1,276 @@
+"""The 26-nation commitment: who said what, who was named, and how the 26 were described.
+
+Macron never listed the 26 countries. What the evidence base holds instead is
+each country's own public stance (participants.csv), the few times a source
+named a country in connection with the 26 (commitment_mentions.csv), and the
+different ways sources described the 26 (reported_counts.csv). This module
+puts them side by side.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import labels
+from .evidence import Evidence
+from .sources import labels_by_key
+from .verbatim import normalise, occurs_in
+
+DOMAINS = ["land", "sea", "air", "training", "logistics", "monitoring"]
+
+# A documented stance says something about the country's own contribution.
+UNDOCUMENTED = {"unknown", "not-applicable"}
+
+# Stances that do not amount to a commitment of troops to the force.
+NOT_A_TROOP_COMMITMENT = {"no-troops", "undecided", "not-among-26"}
+
+# Mentions that place a country among the contributors.
+CONTRIBUTOR_MENTIONS = {"important-contributor", "named-willing-to-deploy", "listed-as-committing"}
+
+NO_STANCE_EVIDENCE = "No public statement on a contribution to the force is in the evidence base."
+
+
+def _order(codes: pd.Series, mapping: dict) -> pd.Series:
+    return codes.map({k: i for i, k in enumerate(mapping)})
+
+
+def stance_table(evidence: Evidence) -> pd.DataFrame:
+    """One row per country with a public stance, plus every European country of
+    the evidence base without one (shown as unknown, never left out).
+
+    Sorted by stance (in label order), then by country name.
+    """
+    actors = evidence.actors[evidence.actors["kind"] == "country"].set_index("actor_id")
+    sources = labels_by_key(evidence)
+    frame = evidence.participants.copy()
+    frame["in_participants"] = True
+    known = set(frame["actor_id"])
+    missing = actors[(actors["region"] == "europe") & ~actors.index.isin(known)].index
+    if len(missing):
+        extra = pd.DataFrame(
+            {
+                "actor_id": list(missing),
+                "stance": "unknown",
+                "domains": "unknown",
+                "speaker": "none found",
+                "stance_date": pd.NaT,
+                "stance_evidence": NO_STANCE_EVIDENCE,
+                "evidence_kind": "paraphrase",
+                "stance_source_key": "n/a",
+                "in_participants": False,
+            }
+        )
+        extra["stance_date"] = extra["stance_date"].astype(frame["stance_date"].dtype)
+        frame = pd.concat([frame, extra], ignore_index=True)
+    frame = frame.assign(
+        country=frame["actor_id"].map(actors["name"]),
+        iso_a2=frame["actor_id"].map(actors["iso_a2"]),
+        region=frame["actor_id"].map(actors["region"]),
+        stance_label=frame["stance"].map(labels.STANCE),
+        documented=~frame["stance"].isin(UNDOCUMENTED),
+        source=frame["stance_source_key"].map(lambda k: sources.get(k, "none")),
+        stance_order=_order(frame["stance"], labels.STANCE),
+    )
+    frame["european"] = frame["region"] == "europe"
+    if frame["country"].isna().any():
+        raise ValueError(f"countries missing from actors.csv: {sorted(frame.loc[frame['country'].isna(), 'actor_id'])}")
+    columns = [
+        "actor_id", "country", "iso_a2", "region", "european", "in_participants", "stance", "stance_label",
+        "documented", "domains", "speaker", "stance_date", "stance_evidence", "evidence_kind", "stance_source_key", "source",
+    ]
+    return frame.sort_values(["stance_order", "country"], ignore_index=True)[columns]
+
+
+def domain_list(domains: str) -> list[str]:
+    """'air;sea' -> ['air', 'sea']; 'none' and 'unknown' -> []."""
+    if domains in ("none", "unknown"):
+        return []
+    parts = domains.split(";")
+    unknown = [p for p in parts if p not in DOMAINS]
+    if unknown:
+        raise ValueError(f"unknown domain(s) {unknown} in {domains!r}")
+    return parts
+
+
+def domains_text(domains: str) -> str:
+    """Reader text for the domains column."""
+    if domains == "unknown":
+        return "not stated"
+    if domains == "none":
+        return "none"
+    return ", ".join(domain_list(domains))
+
+
+def stance_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Countries per stance (stances that occur, in label order) with their names and the domains they named."""
+    rows = []
+    for stance in labels.STANCE:
+        group = table[table["stance"] == stance]
+        if group.empty:
+            continue
+        named = sorted({d for ds in group["domains"] for d in domain_list(ds)}, key=DOMAINS.index)
+        rows.append(
+            {
+                "stance": stance,
+                "label": labels.STANCE[stance],
+                "countries": len(group),
+                "names": ", ".join(group["country"]),
+                "iso_codes": " ".join(group["iso_a2"]),
+                "domains_named": ", ".join(named) if named else "none stated",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def contribution_matrix(table: pd.DataFrame) -> pd.DataFrame:
+    """Long table: one row per country with a documented stance and per domain it named
+    (a row with domain 'not stated' where it named none). Keeps the stance order."""
+    rows = []
+    for _, row in table[table["documented"]].iterrows():
+        named = domain_list(row["domains"]) or ["not stated"]
+        for domain in named:
+            rows.append(
+                {"country": row["country"], "iso_a2": row["iso_a2"], "stance": row["stance"], "stance_label": row["stance_label"], "domain": domain}
+            )
+    return pd.DataFrame(rows, columns=["country", "iso_a2", "stance", "stance_label", "domain"])
+
+
+def mentions(evidence: Evidence, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every mention of a country in connection with the 26, with the country's own stance."""
+    table = stance_table(evidence) if table is None else table
+    stances = table.set_index("actor_id")
+    sources = labels_by_key(evidence)
+    frame = evidence.commitment_mentions.copy()
+    unknown = sorted(set(frame["actor_id"]) - set(stances.index))
+    if unknown:
+        raise ValueError(f"mentioned countries without a row in the stance table: {unknown}")
+    frame = frame.assign(
+        country=frame["actor_id"].map(stances["country"]),
+        iso_a2=frame["actor_id"].map(stances["iso_a2"]),
+        european=frame["actor_id"].map(stances["european"]).astype(bool),
+        stance=frame["actor_id"].map(stances["stance"]),
+        stance_label=frame["actor_id"].map(stances["stance_label"]),
+        mention_label=frame["mention"].map(labels.MENTION),
+        attribution_label=frame["attribution"].map(labels.ATTRIBUTION),
+        source=frame["source_key"].map(sources),
+        mention_order=_order(frame["mention"], labels.MENTION),
+        stance_order=frame["actor_id"].map(stances["stance"]).pipe(_order, labels.STANCE),
+    )
+    frame["named_as_contributor"] = frame["mention"].isin(CONTRIBUTOR_MENTIONS)
+    frame["own_stance_rules_out_troops"] = frame["stance"].isin(NOT_A_TROOP_COMMITMENT)
+    return frame.sort_values(["mention_order", "stance_order", "country"], ignore_index=True)
+
+
+def mention_crosstab(mention_table: pd.DataFrame) -> pd.DataFrame:
+    """Countries by how they were named (rows) and their own stance (columns); only
+    mentions and stances that occur, in label order, with the country codes in each cell."""
+    rows = [m for m in labels.MENTION if m in set(mention_table["mention"])]
+    cols = [s for s in labels.STANCE if s in set(mention_table["stance"])]
+    records = []
+    for m in rows:
+        for s in cols:
+            cell = mention_table[(mention_table["mention"] == m) & (mention_table["stance"] == s)]
+            records.append(
+                {
+                    "mention": m,
+                    "mention_label": labels.MENTION[m],
+                    "stance": s,
+                    "stance_label": labels.STANCE[s],
+                    "countries": len(cell),
+                    "iso_codes": " ".join(cell["iso_a2"]),
+                }
+            )
+    return pd.DataFrame(records)
+
+
+def tensions(mention_table: pd.DataFrame) -> pd.DataFrame:
+    """Countries named as contributors whose own public stance rules out or defers troops,
+    and countries that deny being among the 26."""
+    named_but_not = mention_table["named_as_contributor"] & mention_table["own_stance_rules_out_troops"]
+    denies = mention_table["mention"] == "denies-being-among-26"
+    return mention_table[named_but_not | denies].reset_index(drop=True)
+
+
+# How a source describes the 26, from its words (checked in this order).
+PHRASINGS = {
+    "mostly-european": "Mostly European",
+    "european": "European",
+    "allies": "Ukraine's allies",
+    "countries": "Countries (no region given)",
+}
+
+
+# What a claim's verification status says about whether the evidence supports the wording.
+SUPPORT = {
+    "confirmed": "supported",
+    "confirmed-with-nuance": "supported",
+    "disputed": "disputed",
+    "inconsistent": "not supported",
+    "unverified": "unverified",
+    "n/a": "n/a (not the article)",
+}
+
+
+def classify_phrasing(quote: str) -> str:
+    """How a source's words describe the 26 committed countries."""
+    text = normalise(quote).lower()
+    if "essentiellement européens" in text or "essentially european" in text or "mostly european" in text:
+        return "mostly-european"
+    if "european" in text or "européen" in text:
+        return "european"
+    if "allies" in text:
+        return "allies"
+    return "countries"
+
+
+def phrasings(evidence: Evidence, article_key: str = "article-2025-09-05") -> pd.DataFrame:
+    """Each source's description of the 26 committed countries, classified, with the
+    verification status of the article's own two descriptions (from claims.csv)."""
+    sources = labels_by_key(evidence)
+    counts = evidence.reported_counts
+    rows = counts[counts["counted"] == "committed-countries"].copy()
+    claims = evidence.claims
+
+    def article_claim(row) -> pd.Series:
+        if row["source_key"] != article_key:
+            return pd.Series({"claim_id": "n/a", "status": "n/a"})
+        hits = claims[[occurs_in(excerpt, row["quote"]) for excerpt in claims["excerpt"]]]
+        if len(hits) != 1:
+            raise ValueError(f"expected one claim for {row['count_id']}, found {list(hits['claim_id'])}")
+        return pd.Series({"claim_id": hits["claim_id"].iloc[0], "status": hits["status"].iloc[0]})
+
+    rows[["claim_id", "status"]] = rows.apply(article_claim, axis=1)
+    rows = rows.assign(
+        phrasing=rows["quote"].map(classify_phrasing),
+        source=rows["source_key"].map(sources),
+        in_article=rows["source_key"] == article_key,
+    )
+    rows["phrasing_label"] = rows["phrasing"].map(PHRASINGS)
+    rows["status_label"] = rows["status"].map(lambda s: labels.STATUS.get(s, "not a claim of the article"))
+    rows["supported"] = rows["status"].map(SUPPORT)
+    rows["phrasing_order"] = _order(rows["phrasing"], PHRASINGS)
+    return rows.sort_values(["in_article", "phrasing_order", "count_id"], ascending=[False, True, True], ignore_index=True)[
+        ["count_id", "counted_by", "quote", "phrasing", "phrasing_label", "in_article", "claim_id", "status", "status_label", "supported", "source_key", "source"]
+    ]
+
+
+def non_european_participants(table: pd.DataFrame) -> pd.DataFrame:
+    """Countries outside Europe (by actors.region) in the participants table."""
+    return table[table["in_participants"] & ~table["european"]].sort_values("country", ignore_index=True)
+
+
+# Country names that take the definite article in running text.
+NAMES_WITH_THE = {"United Kingdom", "United States", "Netherlands"}
+
+
+def join_names(names) -> str:
+    """['A', 'B', 'C'] -> 'A, B and C'; an empty list gives 'none'.
+
+    Names such as 'United Kingdom' get their article ('the United Kingdom').
+    """
+    names = [f"the {n}" if n in NAMES_WITH_THE else n for n in names]
+    if not names:
+        return "none"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,240 @@
+"""The commitment chapter's logic and charts: stances, mentions, phrasings, the tile grid."""
+
+from __future__ import annotations
+
+import csv
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd
+import pytest
+
+from reassurance import commitment, labels
+from reassurance.charts import commitment as charts
+from reassurance.evidence import load_evidence
+from reassurance.paths import fact_sheet_path
+from reassurance.verbatim import occurs_in
+
+
+@pytest.fixture(scope="module")
+def evidence(root):
+    return load_evidence(root / "data" / "datapackage.json")
+
+
+@pytest.fixture(scope="module")
+def table(evidence):
+    return commitment.stance_table(evidence)
+
+
+def read_csv(root, name):
+    with (root / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- the tile grid -----------------------------------------------------------
+
+def european_codes_needing_tiles(root) -> set[str]:
+    """Every European country of actors.csv, and every participant in Europe."""
+    actors = {a["actor_id"]: a for a in read_csv(root, "actors") if a["kind"] == "country"}
+    participants = {p["actor_id"] for p in read_csv(root, "participants")}
+    european = {i for i, a in actors.items() if a["region"] == "europe"}
+    return {actors[i]["iso_a2"] for i in european | (participants & european)}
+
+
+def test_every_european_country_of_the_data_has_a_tile(root):
+    needed = european_codes_needing_tiles(root)
+    assert needed, "the data should hold European countries"
+    assert charts.missing_tiles(needed) == []
+
+
+def test_no_two_tiles_overlap():
+    assert charts.overlapping_tiles(charts.TILE_GRID) == []
+
+
+def test_grid_checks_catch_clashes_and_gaps():
+    assert charts.overlapping_tiles({"AA": (0, 0), "BB": (1, 0), "CC": (0, 0)}) == [("AA", "CC")]
+    assert charts.missing_tiles(["AA", "ZZ"], {"AA": (0, 0)}) == ["ZZ"]
+
+
+def test_non_european_participants_get_no_tile_but_a_place_in_the_strip(root, table):
+    outside = set(table.loc[~table["european"], "iso_a2"])
+    assert outside and not outside & set(charts.TILE_GRID)
+    actors = {a["iso_a2"]: a["region"] for a in read_csv(root, "actors") if a["kind"] == "country"}
+    assert all(actors[c] != "europe" for c in outside)
+
+
+def test_every_stance_has_a_colour_and_a_short_label_and_colours_differ():
+    assert set(charts.STANCE_COLOURS) == set(labels.STANCE) == set(charts.STANCE_SHORT)
+    assert len(set(charts.STANCE_COLOURS.values())) == len(charts.STANCE_COLOURS)
+    assert len(set(charts.STANCE_SHORT.values())) == len(charts.STANCE_SHORT)
+
+
+def test_legend_labels_name_the_tile_label_only_where_it_differs():
+    assert charts.legend_label("ready") == labels.STANCE["ready"]
+    assert charts.legend_label("no-troops") == labels.STANCE["no-troops"]
+    assert charts.legend_label("air-sea-training-only").endswith(f"[{charts.STANCE_SHORT['air-sea-training-only']}]")
+
+
+def test_tile_text_colour_contrasts_with_its_background():
+    assert charts.text_colour_on("#FFFFFF") == "#000000"
+    assert charts.text_colour_on("#000000") == "#FFFFFF"
+    assert charts.text_colour_on("#F0E442") == "#000000"  # Okabe-Ito yellow
+    assert charts.text_colour_on("#0072B2") == "#FFFFFF"  # Okabe-Ito blue
+
+
+# --- the stance table --------------------------------------------------------
+
+def test_stance_table_keeps_every_participant_and_adds_european_countries_as_unknown(root, table):
+    participants = {p["actor_id"]: p["stance"] for p in read_csv(root, "participants")}
+    european = {a["actor_id"] for a in read_csv(root, "actors") if a["kind"] == "country" and a["region"] == "europe"}
+    assert table["actor_id"].is_unique
+    assert set(table["actor_id"]) == set(participants) | european
+    for _, row in table.iterrows():
+        if row["actor_id"] in participants:
+            assert row["stance"] == participants[row["actor_id"]]
+        else:
+            assert row["stance"] == "unknown" and not row["documented"]
+
+
+def test_documented_means_a_stance_other_than_unknown_or_not_applicable(root, table):
+    raw = read_csv(root, "participants")
+    expected = sum(p["stance"] not in ("unknown", "not-applicable") for p in raw)
+    assert int(table["documented"].sum()) == expected
+
+
+def test_stance_table_is_in_label_order(table):
+    order = [list(labels.STANCE).index(s) for s in table["stance"]]
+    assert order == sorted(order)
+
+
+def test_stance_summary_counts_add_up(table):
+    summary = commitment.stance_summary(table)
+    assert summary["countries"].sum() == len(table)
+    for _, row in summary.iterrows():
+        assert len(row["names"].split(", ")) == row["countries"]
+
+
+def test_domain_parsing():
+    assert commitment.domain_list("air;sea") == ["air", "sea"]
+    assert commitment.domain_list("none") == [] and commitment.domain_list("unknown") == []
+    assert commitment.domains_text("unknown") == "not stated"
+    with pytest.raises(ValueError):
+        commitment.domain_list("air;space")
+
+
+def test_contribution_matrix_has_a_row_per_named_domain():
+    table = pd.DataFrame(
+        {
+            "country": ["A", "B", "C"],
+            "iso_a2": ["AA", "BB", "CC"],
+            "stance": ["ready", "no-troops", "unknown"],
+            "stance_label": ["Ready", "No troops", "Unknown"],
+            "documented": [True, True, False],
+            "domains": ["land;air", "unknown", "unknown"],
+        }
+    )
+    matrix = commitment.contribution_matrix(table)
+    assert list(zip(matrix["country"], matrix["domain"])) == [("A", "land"), ("A", "air"), ("B", "not stated")]
+
+
+# --- mentions and tensions ---------------------------------------------------
+
+def test_every_mentioned_country_has_a_stance_row(evidence, table):
+    mentions = commitment.mentions(evidence, table)
+    assert len(mentions) == len(evidence.commitment_mentions)
+    assert mentions["stance"].notna().all() and mentions["country"].notna().all()
+
+
+def test_tensions_are_contributors_who_rule_out_troops_or_deniers():
+    frame = pd.DataFrame(
+        {
+            "mention": ["important-contributor", "important-contributor", "listed-as-committing", "denies-being-among-26"],
+            "stance": ["no-troops", "ready", "unknown", "not-among-26"],
+            "country": ["A", "B", "C", "D"],
+        }
+    )
+    frame["named_as_contributor"] = frame["mention"].isin(commitment.CONTRIBUTOR_MENTIONS)
+    frame["own_stance_rules_out_troops"] = frame["stance"].isin(commitment.NOT_A_TROOP_COMMITMENT)
+    assert list(commitment.tensions(frame)["country"]) == ["A", "D"]
+
+
+def test_crosstab_counts_every_mention_once(evidence, table):
+    mentions = commitment.mentions(evidence, table)
+    crosstab = commitment.mention_crosstab(mentions)
+    assert crosstab["countries"].sum() == len(mentions)
+
+
+def test_mention_evidence_quotes_are_verbatim(evidence, root):
+    facts = fact_sheet_path(root)
+    if not facts.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("fact sheet missing under CI")
+        pytest.skip("fact sheet not found beside the project")
+    text = facts.read_text(encoding="utf-8")
+    quoted = evidence.commitment_mentions[evidence.commitment_mentions["evidence_kind"] == "quote"]
+    wrong = [r["mention_id"] for _, r in quoted.iterrows() if not occurs_in(r["evidence"], text)]
+    assert not wrong
+
+
+# --- how the 26 were described ----------------------------------------------
+
+@pytest.mark.parametrize(
+    "quote, expected",
+    [
+        ("Vingt-six pays, essentiellement européens, se sont 'engagés'", "mostly-european"),
+        ("26 European nations, part of the coalition", "european"),
+        ("26 of Ukraine's allies had formally committed", "allies"),
+        ("We have today 26 countries who have formally committed", "countries"),
+    ],
+)
+def test_classify_phrasing(quote, expected):
+    assert commitment.classify_phrasing(quote) == expected
+
+
+def test_the_article_descriptions_carry_the_status_of_their_claim(evidence):
+    rows = commitment.phrasings(evidence)
+    claims = evidence.claims.set_index("claim_id")
+    article = rows[rows["in_article"]]
+    assert len(article) >= 1
+    for _, row in article.iterrows():
+        assert occurs_in(claims.loc[row["claim_id"], "excerpt"], row["quote"])
+        assert row["status"] == claims.loc[row["claim_id"], "status"]
+    assert (rows.loc[~rows["in_article"], "status"] == "n/a").all()
+    assert rows["supported"].notna().all()
+
+
+def test_every_status_says_whether_the_wording_is_supported():
+    assert set(commitment.SUPPORT) == set(labels.STATUS) | {"n/a"}
+    assert commitment.SUPPORT["inconsistent"] == "not supported"
+
+
+# --- the charts --------------------------------------------------------------
+
+def test_the_map_has_a_title_a_legend_hidden_ticks_and_every_tile(table):
+    fig = charts.stance_map(table, source_line="test")
+    ax, side = fig.axes[:2]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
+    drawn = {t.get_text() for a in (ax, side) for t in a.texts}
+    assert set(table["iso_a2"]) <= drawn
+    assert any(a.get_legend() for a in fig.axes)
+    assert any("Source:" in t.get_text() for t in fig.texts)
+
+
+def test_the_contribution_chart_shows_every_documented_country(table):
+    matrix = commitment.contribution_matrix(table)
+    fig = charts.contribution_chart(matrix, source_line="test")
+    ax = fig.axes[0]
+    assert ax.get_xlabel() and ax.get_ylabel()
+    assert len(ax.get_yticklabels()) == matrix["country"].nunique() == int(table["documented"].sum())
+
+
+def test_join_names():
+    assert commitment.join_names([]) == "none"
+    assert commitment.join_names(["Italy"]) == "Italy"
+    assert commitment.join_names(["Italy", "Poland"]) == "Italy and Poland"
+    assert commitment.join_names(["Germany", "Italy", "Poland"]) == "Germany, Italy and Poland"
+    assert commitment.join_names(["Sweden", "United States"]) == "Sweden and the United States"
