@@ -7,6 +7,7 @@ import pandas as pd
 from . import labels
 from .evidence import Evidence
 from .sources import describe_keys
+from .verbatim import normalise
 
 
 def with_sources(evidence: Evidence) -> pd.DataFrame:
@@ -28,9 +29,13 @@ def for_topic(evidence: Evidence, topic: str) -> pd.DataFrame:
     return claims[claims["topic"] == topic].reset_index(drop=True)
 
 
-def reader_table(claims: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
-    """The columns a reader needs, with labels instead of codes and keys."""
-    return pd.DataFrame(
+def reader_table(claims: pd.DataFrame, evidence: Evidence, *, with_id: bool = False) -> pd.DataFrame:
+    """The columns a reader needs, with labels instead of codes and keys.
+
+    With `with_id`, the claim's identifier (claims.claim_id) comes first, so a
+    reader can cite one claim or find it in the data.
+    """
+    table = pd.DataFrame(
         {
             "¶": claims["paragraph"].astype(int),
             "The article says": claims["excerpt"],
@@ -40,6 +45,9 @@ def reader_table(claims: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
             "Sources": [describe_keys(k, evidence) for k in claims["source_keys"]],
         }
     )
+    if with_id:
+        table.insert(0, "Claim", list(claims["claim_id"]))
+    return table
 
 
 def status_counts(claims: pd.DataFrame) -> pd.DataFrame:
@@ -48,3 +56,68 @@ def status_counts(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {"status": counts.index, "label": [labels.STATUS[s] for s in counts.index], "claims": counts.to_numpy()}
     )
+
+
+PROBLEM_STATUSES = ("inconsistent", "disputed")
+
+
+def by_paragraph(claims: pd.DataFrame) -> list[tuple[int, pd.DataFrame]]:
+    """The claims grouped by article paragraph, in article order (claim order within)."""
+    ordered = claims.sort_values(["paragraph", "claim_id"], ignore_index=True)
+    return [(int(p), group.reset_index(drop=True)) for p, group in ordered.groupby("paragraph", sort=True)]
+
+
+def status_by_topic(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims per topic and status: every topic and status listed (zero where none), in display order."""
+    counts = claims.groupby(["topic", "status"]).size()
+    rows = [
+        {
+            "topic": topic,
+            "topic_label": labels.TOPIC[topic],
+            "status": status,
+            "status_label": labels.STATUS[status],
+            "claims": int(counts.get((topic, status), 0)),
+        }
+        for topic in labels.TOPIC
+        for status in labels.STATUS
+    ]
+    return pd.DataFrame(rows, columns=["topic", "topic_label", "status", "status_label", "claims"])
+
+
+def problems(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims the sources contradict or dispute (PROBLEM_STATUSES), in article order."""
+    rows = claims[claims["status"].isin(PROBLEM_STATUSES)]
+    return rows.sort_values(["paragraph", "claim_id"], ignore_index=True)
+
+
+def article_key(evidence: Evidence) -> str:
+    """The source key of the annotated article (the one source of its outlet type)."""
+    keys = evidence.sources.loc[evidence.sources["outlet_type"] == "article-under-annotation", "source_key"]
+    if len(keys) != 1:
+        raise ValueError(f"expected one article under annotation, found {sorted(keys)}")
+    return keys.iloc[0]
+
+
+def article_count_wordings(evidence: Evidence) -> pd.DataFrame:
+    """Counts the article gives more than once, for the same thing, in different words.
+
+    One row per wording, for each (counted, value) that the article's rows in
+    reported_counts describe in at least two different ways; these are the
+    places where the article says one number about two different groups.
+    """
+    counts = evidence.reported_counts
+    own = counts[counts["source_key"] == article_key(evidence)]
+    wordings = own.groupby(["counted", "value"])["quote"].transform("nunique")
+    rows = own[wordings > 1].assign(paragraph=lambda d: [paragraph_of(q, evidence.claims) for q in d["quote"]])
+    rows = rows.sort_values(["counted", "value", "paragraph", "count_id"], ignore_index=True)
+    return rows[["count_id", "paragraph", "value", "counted", "counted_by", "quote"]]
+
+
+def paragraph_of(quote: str, claims: pd.DataFrame) -> int:
+    """The paragraph of the first claim whose excerpt is part of `quote` (or contains it)."""
+    text = normalise(quote)
+    for _, claim in claims.sort_values(["paragraph", "claim_id"]).iterrows():
+        excerpt = normalise(claim["excerpt"])
+        if excerpt in text or text in excerpt:
+            return int(claim["paragraph"])
+    raise ValueError(f"no claim of the article matches {quote!r}")

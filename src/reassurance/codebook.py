@@ -1,0 +1,129 @@
+"""Definitions of the coded values of the Data Package: what each code means.
+
+`labels.py` gives each code its short reader-facing label; this module says
+what a row must show to receive the code. The data dictionary prints both,
+generated at build time, and the methodology links there rather than
+repeating them, so the definitions live in one place. A test checks that the
+codes defined here are exactly the allowed values in data/datapackage.json.
+"""
+
+from __future__ import annotations
+
+STATUS = {
+    "confirmed": "The sources support the claim as the article states it.",
+    "confirmed-with-nuance": (
+        "The sources support the claim, but the article's wording simplifies, overstates "
+        "or understates it; the note says how."
+    ),
+    "disputed": "Sources disagree with one another, and none settles the question.",
+    "inconsistent": "The claim contradicts the sources, or the article contradicts itself.",
+    "unverified": "No source checked for this report confirms or refutes the claim.",
+}
+
+CLAIM_TYPE = {
+    "direct-quote": "The article puts words in quotation marks and attributes them to a speaker.",
+    "reported-fact": "The article states something as fact, in its own voice.",
+    "attribution": (
+        "The article reports, in its own words or with a quoted fragment, what a named "
+        "person or group said or did."
+    ),
+    "assessment": "The article characterises or judges (an intention, a description of the war).",
+}
+
+TOPIC = {
+    "summit": "The 4 September 2025 meeting in Paris: its format, participants and outcome.",
+    "commitment": "What the 26 countries committed to: the force, its timing, its tasks.",
+    "russia": "What Russian officials said, above all Putin at the Eastern Economic Forum.",
+    "us": "The position of the United States and of President Trump.",
+    "context": "Background the article gives: dates, places, the war itself, the byline.",
+}
+
+STANCE = {
+    "ready": (
+        "A leader or minister said publicly that the country is prepared to contribute "
+        "troops or forces to a post-ceasefire force (national approval may still be needed)."
+    ),
+    "ready-in-principle": (
+        "The country said it is prepared to take part in principle, on conditions not yet met."
+    ),
+    "open": (
+        "The country neither committed nor excluded troops: it would not exclude them, or "
+        "would consider requests."
+    ),
+    "air-sea-training-only": (
+        "The country offered air, naval, surveillance or training help and promised no "
+        "ground troops."
+    ),
+    "undecided": "The country said it would decide later, once the conditions are clear.",
+    "no-troops": (
+        "The country ruled out sending its troops to Ukraine; it may offer other help "
+        "(logistics, monitoring or training outside Ukraine). Where a country both rules "
+        "troops out and offers other help, this code applies."
+    ),
+    "not-among-26": "The country said it is not among the 26 countries that committed.",
+    "not-applicable": "A contribution stance does not apply: Ukraine is where the force would deploy.",
+    "unknown": (
+        "No public statement by the country on a contribution was found, or only a third "
+        "party's paraphrase."
+    ),
+}
+
+SUMMIT_ROLE = {
+    "co-chair-in-person": "Co-chaired the meeting and was in the room.",
+    "co-chair-by-video": "Co-chaired the meeting by video link.",
+    "in-person": "A source places the country's leader in the room.",
+    "in-person-part": "The country's representative was in the room for part of the meeting only.",
+    "video": "A source says the country's leader took part by video link.",
+    "phone-after-meeting": "The country's leader spoke with the participants by phone after the meeting.",
+    "listed-remote": (
+        "A list published before the meeting has the country joining remotely; no source "
+        "after the meeting confirms it."
+    ),
+    "participant-mode-unknown": "A source places the country among the participants without saying how it took part.",
+    "not-found": "No source on the country's part in the meeting was found.",
+}
+
+COUNTED = {
+    "leaders-at-table": "Leaders around the table of the 4 September meeting, as the speaker counted them.",
+    "countries-at-meeting": "Countries represented at the 4 September meeting.",
+    "coalition-members": "Members of the Coalition of the Willing as a whole, whether or not present.",
+    "committed-countries": "Countries said to have formally committed to the reassurance force.",
+}
+
+TRANSLATION = {
+    "original": "The quote is in the language the speaker used.",
+    "source-translation": "The source translated the quote; the report does not retranslate it.",
+    "unknown": "The quote is in a language other than the speaker's (or may be), and who translated it is not known.",
+}
+
+EVIDENCE_KIND = {
+    "quote": "stance_evidence is a verbatim quote from the source, in double quotes.",
+    "paraphrase": "stance_evidence summarises the source in the project's words.",
+}
+
+OUTLET_TYPE = {
+    "article-under-annotation": "The wire article the report annotates; it is checked, not used to check.",
+    "government": "An official page of a government, head of state or head of government.",
+    "wire-service": "A news agency's own page.",
+    "state-media": (
+        "An outlet owned or controlled by a state, Russian or not; flagged so that a reader "
+        "can weigh it."
+    ),
+    "news-outlet": "An independent news organisation's own reporting.",
+    "republisher": "A site that carries another outlet's or agency's copy (the agency is named in via).",
+    "pro-kremlin-outlet": "An outlet aligned with the Kremlin; what it alone carries is treated as unconfirmed.",
+    "reference": "A reference page used for background facts such as membership lists.",
+}
+
+# Field of the Data Package -> definitions of its codes (the same keys as labels.BY_FIELD).
+BY_FIELD = {
+    ("claims", "status"): STATUS,
+    ("claims", "claim_type"): CLAIM_TYPE,
+    ("claims", "topic"): TOPIC,
+    ("participants", "stance"): STANCE,
+    ("participants", "summit_role"): SUMMIT_ROLE,
+    ("participants", "evidence_kind"): EVIDENCE_KIND,
+    ("reported_counts", "counted"): COUNTED,
+    ("statements", "translation"): TRANSLATION,
+    ("sources", "outlet_type"): OUTLET_TYPE,
+}

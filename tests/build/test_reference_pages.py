@@ -1,0 +1,73 @@
+"""Checks of the built reference pages (`make test` builds the book first)."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from reassurance import dictionary
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
+SITE = BUILD / "html"
+PAGES = ["article-annotated", "methodology", "data-dictionary", "glossary", "how-to-cite", "changelog"]
+
+
+def page(name: str) -> Path:
+    path = SITE / "book" / f"{name}.html"
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: build the book first (make test does)")
+    return path
+
+
+def soup(name: str) -> BeautifulSoup:
+    return BeautifulSoup(page(name).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_reference_page_is_built_and_dated(name):
+    assert "Last updated on" in page(name).read_text(encoding="utf-8")
+
+
+def test_the_built_dictionary_lists_every_table_and_column():
+    descriptor = dictionary.load_descriptor(ROOT / "data" / "datapackage.json")
+    assert dictionary.missing_from_page(page("data-dictionary").read_text(encoding="utf-8"), descriptor) == []
+
+
+def test_every_table_can_be_downloaded_from_the_dictionary():
+    descriptor = dictionary.load_descriptor(ROOT / "data" / "datapackage.json")
+    links = {}
+    for a in soup("data-dictionary").find_all("a"):
+        href = unquote(a.get("href") or "")
+        if href.endswith(".csv"):
+            links[Path(href).name] = (page("data-dictionary").parent / href).resolve()
+    for resource in dictionary.resources(descriptor):
+        target = links.get(Path(resource["path"]).name)
+        assert target is not None, f"no download link for {resource['path']}"
+        assert target.is_file(), f"{target} does not exist"
+        assert target.read_bytes() == (ROOT / "data" / resource["path"]).read_bytes()
+
+
+def test_the_annotated_article_lists_every_claim_under_its_paragraph():
+    html = soup("article-annotated")
+    with (ROOT / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        table = html.find("table", id=f"claims-paragraph-{int(row['paragraph'])}")
+        assert table is not None, f"no table for paragraph {row['paragraph']}"
+        first_cells = {tr.find("td").get_text(strip=True) for tr in table.find("tbody").find_all("tr")}
+        assert row["claim_id"] in first_cells, row["claim_id"]
+
+
+def test_the_summit_chapter_links_to_the_glossary():
+    html = BeautifulSoup((SITE / "book" / "summit.html").read_text(encoding="utf-8"), "html.parser")
+    targets = {a["href"] for a in html.find_all("a", href=True) if a["href"].startswith("glossary.html#term-")}
+    assert len(targets) >= 3, targets
+    glossary = soup("glossary")
+    for href in targets:
+        assert glossary.find(id=href.split("#", 1)[1]) is not None, href
