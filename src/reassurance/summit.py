@@ -55,3 +55,10 @@ def count_of(counts: pd.DataFrame, counted: str, counted_by_contains: str | None
     if len(values) != 1:
         raise ValueError(f"expected one value counted as {counted!r}, found {sorted(values)}")
     return values.pop()
+
+
+def values_counted(counts: pd.DataFrame, counted: str) -> list[int]:
+    """The distinct values reported for one quantity, smallest first (empty if none)."""
+    if counted not in labels.COUNTED:
+        raise ValueError(f"unknown quantity {counted!r}; expected one of {sorted(labels.COUNTED)}")
+    return sorted(set(counts.loc[counts["counted"] == counted, "value"].astype(int)))
