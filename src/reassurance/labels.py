@@ -60,6 +60,14 @@ CLAIM_TYPE = {
     "assessment": "Assessment",
 }
 
+US_STATUS = {
+    "stated": "Stated by the US",
+    "possible": "Named by the US as an option; no commitment",
+    "ruled-out": "Ruled out by the US",
+    "not-stated": "No US statement found",
+    "unknown": "Unknown: the sources do not settle it",
+}
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -69,4 +77,5 @@ BY_FIELD = {
     ("participants", "stance"): STANCE,
     ("reported_counts", "counted"): COUNTED,
     ("reported_counts", "qualifier"): QUALIFIER,
+    ("us_expectations", "us_status"): US_STATUS,
 }
