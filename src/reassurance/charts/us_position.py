@@ -60,7 +60,7 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
         Line2D([], [], linestyle="", marker=KIND_MARKERS[k], color="#777777", markeredgecolor="#333333", label=KINDS[k])
         for k in KINDS if k in set(rows["kind"])
     ]
-    ax.legend(handles=handles, loc="lower left", fontsize=8.5, ncols=2)
+    ax.legend(handles=handles, loc="upper right", fontsize=8.5, ncols=2)
     style.add_source_line(fig, source_line)
     return fig
 
