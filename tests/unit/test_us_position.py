@@ -148,3 +148,41 @@ def test_every_expectation_in_the_data_is_sourced_on_both_sides(root):
     assert set(frame["us_source_key"]) <= keys
     # A US statement cannot postdate the cut-off of the chapter.
     assert (frame["us_evidence_date"] <= pd.Timestamp("2025-09-05")).all()
+
+
+def test_the_timeline_chart_labels_every_row_and_keeps_the_window():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import us_position as charts
+
+    rows = us_position.timeline(fake_evidence(), "2025-03-02", "2025-09-05")
+    fig = charts.timeline_chart(rows, "Title", "test source", "2025-03-02", "2025-09-05")
+    ax = fig.axes[0]
+    texts = {t.get_text() for t in ax.texts}
+    assert set(rows["label"]) <= texts
+    assert len(ax.collections) >= len(rows)  # one marker per row
+    low, high = (mdates.num2date(x).date().isoformat() for x in ax.get_xlim())
+    assert low <= "2025-03-02" and high >= "2025-09-05"
+    assert any(t.get_text() == "Source: test source" for t in fig.texts)
+    plt.close(fig)
+
+
+def test_the_expectations_chart_has_one_bar_per_status():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import us_position as charts
+
+    counts = us_position.expectation_counts(us_position.expectations(fake_evidence()))
+    fig = charts.expectations_chart(counts, "Title", "test source")
+    ax = fig.axes[0]
+    assert len(ax.patches) == len(labels.US_STATUS)
+    assert sorted(p.get_width() for p in ax.patches) == sorted(counts["expectations"])
+    assert [t.get_text() for t in ax.get_yticklabels()][::-1] == list(counts["label"])
+    plt.close(fig)
