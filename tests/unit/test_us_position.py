@@ -184,5 +184,5 @@ def test_the_expectations_chart_has_one_bar_per_status():
     ax = fig.axes[0]
     assert len(ax.patches) == len(labels.US_STATUS)
     assert sorted(p.get_width() for p in ax.patches) == sorted(counts["expectations"])
-    assert [t.get_text() for t in ax.get_yticklabels()][::-1] == list(counts["label"])
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()][::-1] == list(counts["label"])
     plt.close(fig)

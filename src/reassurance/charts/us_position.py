@@ -9,6 +9,7 @@ from matplotlib.patches import Patch
 
 from .. import labels, style
 from ..us_position import KINDS, SIDES
+from .common import wrap
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
 KIND_MARKERS = {"event": "o", "statement": "D"}
@@ -73,7 +74,7 @@ def expectations_chart(counts: pd.DataFrame, title: str, source_line: str):
         range(len(rows)), rows["expectations"], color=rows["us_status"].map(US_STATUS_COLOURS),
         edgecolor="#333333", linewidth=0.6,
     )
-    ax.set_yticks(range(len(rows)), [labels.US_STATUS[s] for s in rows["us_status"]])
+    ax.set_yticks(range(len(rows)), [wrap(labels.US_STATUS[s], 28) for s in rows["us_status"]])
     for i, n in enumerate(rows["expectations"]):
         ax.text(n + 0.05, i, str(n), va="center", fontsize=9)
     ax.set_xlim(0, max(rows["expectations"].max(), 1) * 1.15 + 0.3)
