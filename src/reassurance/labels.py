@@ -94,6 +94,14 @@ ATTRIBUTION = {
     "reporter-account": "The outlet's own account",
 }
 
+US_STATUS = {
+    "stated": "Stated by the US",
+    "possible": "Named by the US as an option; no commitment",
+    "ruled-out": "Ruled out by the US",
+    "not-stated": "No US statement found",
+    "unknown": "Unknown: the sources do not settle it",
+}
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -107,4 +115,5 @@ BY_FIELD = {
     ("statement_dates", "basis"): DATE_BASIS,
     ("commitment_mentions", "mention"): MENTION,
     ("commitment_mentions", "attribution"): ATTRIBUTION,
+    ("us_expectations", "us_status"): US_STATUS,
 }

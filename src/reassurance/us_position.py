@@ -1,0 +1,164 @@
+"""The US position: what Washington said, and what the coalition expected of it.
+
+Three views of the evidence base:
+- `us_statements`: every statement by a US speaker (the US itself or a person
+  who represents it), in date order;
+- `timeline`: the coalition's steps and the US's steps and statements in one
+  dated list, for the timeline figure;
+- `expectations`: the `us_expectations` table with reader labels, and
+  `expectation_counts` for the known / unknown tally.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import labels
+from .evidence import Evidence
+from .sources import labels_by_key
+
+US = "us"
+SIDES = {"coalition": "The coalition and Ukraine", US: "The United States"}
+KINDS = {"event": "Event", "statement": "Statement"}
+# Short topic names for the timeline's statement labels (statements.topic codes).
+TOPIC_WORDS = {
+    "foreign-troops": "on troops",
+    "security-guarantees": "on guarantees",
+    "us-support": "on US support",
+    "sanctions": "on pressure on Russia",
+    "dialogue": "on talks",
+    "negotiations": "on negotiations",
+}
+
+
+def us_speakers(evidence: Evidence) -> set[str]:
+    """Actor ids that speak for the United States: the country and the people who represent it."""
+    actors = evidence.actors
+    return set(actors.loc[(actors["actor_id"] == US) | (actors["represents"] == US), "actor_id"])
+
+
+def us_statements(evidence: Evidence, *, include_variants: bool = True) -> pd.DataFrame:
+    """Statements by US speakers in date order, with the speaker's name and a source label.
+
+    With include_variants=False, a second rendering of a remark already listed
+    (a row with variant_of set) is left out, so each remark counts once.
+    """
+    names = evidence.actors.set_index("actor_id")["name"]
+    sources = labels_by_key(evidence)
+    rows = evidence.statements[evidence.statements["speaker_id"].isin(us_speakers(evidence))]
+    if not include_variants:
+        rows = rows[rows["variant_of"] == "n/a"]
+    rows = rows.assign(
+        speaker=rows["speaker_id"].map(names),
+        source=rows["source_key"].map(sources),
+    )
+    return rows.sort_values(["date", "statement_id"], ignore_index=True)
+
+
+def _short_date(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts.strftime('%b')}"
+
+
+def _statement_label(speaker: str, topic: str, quote: str, words: int = 7) -> str:
+    """'Donald Trump, on troops: “Well, you have my assurance, you know,…”'."""
+    parts = quote.strip("…. ").split()
+    opening = " ".join(parts[:words])
+    about = TOPIC_WORDS.get(topic, f"on {topic}")
+    return f"{speaker}, {about}: “{opening}{'…' if len(parts) > words else ''}”"
+
+
+def timeline(evidence: Evidence, start: str, end: str) -> pd.DataFrame:
+    """The coalition's and the US's events and statements between start and end (inclusive).
+
+    Events come from events.csv (categories coalition and us). Statements are
+    those of US speakers on any topic, and those of anyone else on US support;
+    second renderings of a remark (variant_of set) are left out. Statements
+    with an unknown date cannot be placed and are left out. Each row carries
+    a label that begins with its date.
+    """
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    if first > last:
+        raise ValueError(f"start {start} is after end {end}")
+    names = evidence.actors.set_index("actor_id")["name"]
+    speakers = us_speakers(evidence)
+
+    events = evidence.events[evidence.events["category"].isin(["coalition", US])]
+    event_rows = pd.DataFrame(
+        {
+            "date": events["start_date"],
+            "side": events["category"],
+            "kind": "event",
+            "item_id": events["event_id"],
+            "what": events["title"],
+            "source_key": events["source_key"],
+        }
+    )
+
+    statements = evidence.statements
+    chosen = statements[
+        (statements["variant_of"] == "n/a")
+        & statements["date"].notna()
+        & (statements["speaker_id"].isin(speakers) | (statements["topic"] == "us-support"))
+    ]
+    statement_rows = pd.DataFrame(
+        {
+            "date": chosen["date"],
+            "side": [US if s in speakers else "coalition" for s in chosen["speaker_id"]],
+            "kind": "statement",
+            "item_id": chosen["statement_id"],
+            "what": [
+                _statement_label(names[s], t, q)
+                for s, t, q in zip(chosen["speaker_id"], chosen["topic"], chosen["quote"])
+            ],
+            "source_key": chosen["source_key"],
+        }
+    )
+
+    frame = pd.concat([event_rows, statement_rows], ignore_index=True)
+    frame = frame[(frame["date"] >= first) & (frame["date"] <= last)]
+    frame = frame.assign(
+        side_label=frame["side"].map(SIDES),
+        kind_label=frame["kind"].map(KINDS),
+        label=[f"{_short_date(d)} · {w}" for d, w in zip(frame["date"], frame["what"])],
+    )
+    order = {"event": 0, "statement": 1}
+    frame = frame.assign(_k=frame["kind"].map(order), _s=(frame["side"] == US).astype(int))
+    frame = frame.sort_values(["date", "_s", "_k", "item_id"], ignore_index=True).drop(columns=["_k", "_s"])
+    return frame[["date", "side", "side_label", "kind", "kind_label", "item_id", "label", "source_key"]]
+
+
+def expectations(evidence: Evidence) -> pd.DataFrame:
+    """The coalition's expectations of the US with the US status, in status order then by id."""
+    sources = labels_by_key(evidence)
+    order = {k: i for i, k in enumerate(labels.US_STATUS)}
+    frame = evidence.us_expectations.assign(
+        status=lambda d: d["us_status"].map(labels.US_STATUS),
+        expectation_source=lambda d: d["expectation_source_key"].map(sources),
+        us_source=lambda d: d["us_source_key"].map(sources),
+        _order=lambda d: d["us_status"].map(order),
+    )
+    if frame["status"].isna().any():
+        unknown = sorted(set(frame.loc[frame["status"].isna(), "us_status"]))
+        raise ValueError(f"us_status without a label: {unknown}")
+    return frame.sort_values(["_order", "expectation_id"], ignore_index=True).drop(columns="_order")
+
+
+def expectation_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Expectations per US status, every status listed (zero where none), in display order."""
+    counts = frame["us_status"].value_counts().reindex(list(labels.US_STATUS), fill_value=0)
+    return pd.DataFrame(
+        {
+            "us_status": counts.index,
+            "label": [labels.US_STATUS[s] for s in counts.index],
+            "expectations": [int(n) for n in counts.to_numpy()],
+        }
+    )
+
+
+def days_between(evidence: Evidence, first_event: str, second_event: str) -> int:
+    """Days from the start of one event to the start of another (events.csv ids)."""
+    starts = evidence.events.set_index("event_id")["start_date"]
+    missing = [e for e in (first_event, second_event) if e not in starts.index]
+    if missing:
+        raise KeyError(f"no such event: {missing}")
+    return int((starts[second_event] - starts[first_event]).days)

@@ -1,0 +1,188 @@
+"""The US-position chapter's logic: who speaks for the US, the timeline, the expectations tally."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reassurance import labels, us_position
+from reassurance.evidence import Evidence, load_evidence
+
+
+def ts(day: str) -> pd.Timestamp:
+    return pd.Timestamp(day)
+
+
+def fake_evidence(**overrides) -> Evidence:
+    """A tiny evidence base: two US speakers, a French one, events in and out of range."""
+    tables = {
+        "actors": pd.DataFrame(
+            {
+                "actor_id": ["us", "fr", "trump", "leavitt", "macron"],
+                "name": ["United States", "France", "Donald Trump", "Karoline Leavitt", "Emmanuel Macron"],
+                "represents": ["n/a", "n/a", "us", "us", "fr"],
+            }
+        ),
+        "events": pd.DataFrame(
+            {
+                "event_id": ["ev-a", "ev-b", "ev-c", "ev-d", "ev-e"],
+                "start_date": [ts("2025-03-02"), ts("2025-08-15"), ts("2025-09-04"), ts("2025-09-04"), ts("2025-02-01")],
+                "title": ["Coalition launched", "Alaska", "Paris", "Russian step", "Too early"],
+                "category": ["coalition", "us", "coalition", "russia", "coalition"],
+                "source_key": ["s1", "s2", "s3", "s4", "s5"],
+            }
+        ),
+        "statements": pd.DataFrame(
+            {
+                "statement_id": ["st-1", "st-2", "st-3", "st-4", "st-5", "st-6"],
+                "speaker_id": ["trump", "trump", "macron", "macron", "leavitt", "trump"],
+                "date": [ts("2025-08-19"), ts("2025-09-04"), ts("2025-09-04"), ts("2025-09-04"), pd.NaT, ts("2025-09-04")],
+                "topic": ["foreign-troops", "dialogue", "us-support", "commitment", "us-support", "dialogue"],
+                "quote": [
+                    "Well, you have my assurance, you know, I'm president",
+                    "I will be, yeah.",
+                    "Nous comptons sur le backstop",
+                    "We have today 26 countries",
+                    "an option",
+                    "very good dialogue",
+                ],
+                "variant_of": ["n/a", "n/a", "n/a", "n/a", "n/a", "st-2"],
+                "source_key": ["s1", "s2", "s3", "s4", "s5", "s6"],
+            }
+        ),
+        "sources": pd.DataFrame(
+            {
+                "source_key": [f"s{i}" for i in range(1, 7)],
+                "publisher": [f"Outlet {i}" for i in range(1, 7)],
+                "dated": [ts("2025-09-04")] * 6,
+            }
+        ),
+        "us_expectations": pd.DataFrame(
+            {
+                "expectation_id": ["exp-b", "exp-a", "exp-c"],
+                "us_status": ["not-stated", "possible", "not-stated"],
+                "expectation_source_key": ["s1", "s2", "s3"],
+                "us_source_key": ["s4", "s5", "s6"],
+            }
+        ),
+    }
+    tables.update(overrides)
+    return Evidence(tables, package=None)
+
+
+def test_us_speakers_are_the_country_and_who_represents_it():
+    assert us_position.us_speakers(fake_evidence()) == {"us", "trump", "leavitt"}
+
+
+def test_us_statements_are_in_date_order_and_variants_can_be_dropped():
+    evidence = fake_evidence()
+    every = us_position.us_statements(evidence)
+    assert set(every["statement_id"]) == {"st-1", "st-2", "st-5", "st-6"}
+    assert list(every["statement_id"][:3]) == ["st-1", "st-2", "st-6"]  # undated last
+    once = us_position.us_statements(evidence, include_variants=False)
+    assert "st-6" not in set(once["statement_id"])
+    assert once.loc[once["statement_id"] == "st-1", "speaker"].item() == "Donald Trump"
+    assert once.loc[once["statement_id"] == "st-1", "source"].item() == "Outlet 1, 4 Sep 2025"
+
+
+def test_the_timeline_keeps_the_window_the_two_sides_and_dated_first_renderings():
+    rows = us_position.timeline(fake_evidence(), "2025-03-02", "2025-09-05")
+    # Russian event, event before the window, undated statement, variant and
+    # the French statement on another topic are left out.
+    assert list(rows["item_id"]) == ["ev-a", "ev-b", "st-1", "ev-c", "st-3", "st-2"]
+    assert rows["date"].is_monotonic_increasing
+    assert set(rows["side"]) == {"coalition", "us"}
+    assert rows.set_index("item_id").loc["st-3", "side"] == "coalition"
+    assert rows.set_index("item_id").loc["st-2", "side"] == "us"
+
+
+def test_every_timeline_label_starts_with_its_date():
+    rows = us_position.timeline(fake_evidence(), "2025-01-01", "2025-12-31")
+    for date, label in zip(rows["date"], rows["label"]):
+        assert label.startswith(f"{date.day} {date.strftime('%b')} · "), label
+    statement = rows.set_index("item_id").loc["st-1", "label"]
+    assert statement == "19 Aug · Donald Trump, on troops: “Well, you have my assurance, you know,…”"
+
+
+def test_the_timeline_refuses_an_inverted_window():
+    with pytest.raises(ValueError):
+        us_position.timeline(fake_evidence(), "2025-09-05", "2025-03-02")
+
+
+def test_expectations_are_in_status_order_with_labels():
+    frame = us_position.expectations(fake_evidence())
+    assert list(frame["expectation_id"]) == ["exp-a", "exp-b", "exp-c"]
+    assert frame.loc[0, "status"] == labels.US_STATUS["possible"]
+    assert frame.loc[0, "us_source"] == "Outlet 5, 4 Sep 2025"
+
+
+def test_an_unlabelled_status_is_refused():
+    bad = pd.DataFrame(
+        {"expectation_id": ["exp-x"], "us_status": ["maybe"], "expectation_source_key": ["s1"], "us_source_key": ["s1"]}
+    )
+    with pytest.raises(ValueError, match="maybe"):
+        us_position.expectations(fake_evidence(us_expectations=bad))
+
+
+def test_expectation_counts_list_every_status_with_zeros():
+    counts = us_position.expectation_counts(us_position.expectations(fake_evidence()))
+    assert list(counts["us_status"]) == list(labels.US_STATUS)
+    by_status = counts.set_index("us_status")["expectations"]
+    assert by_status["not-stated"] == 2 and by_status["possible"] == 1 and by_status["stated"] == 0
+    assert by_status.sum() == 3
+
+
+def test_days_between_events():
+    evidence = fake_evidence()
+    assert us_position.days_between(evidence, "ev-b", "ev-c") == 20
+    with pytest.raises(KeyError):
+        us_position.days_between(evidence, "ev-b", "ev-zz")
+
+
+def test_every_expectation_in_the_data_is_sourced_on_both_sides(root):
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    keys = set(evidence.sources["source_key"])
+    frame = evidence.us_expectations
+    assert len(frame) > 0
+    assert set(frame["expectation_source_key"]) <= keys
+    assert set(frame["us_source_key"]) <= keys
+    # A US statement cannot postdate the cut-off of the chapter.
+    assert (frame["us_evidence_date"] <= pd.Timestamp("2025-09-05")).all()
+
+
+def test_the_timeline_chart_labels_every_row_and_keeps_the_window():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import us_position as charts
+
+    rows = us_position.timeline(fake_evidence(), "2025-03-02", "2025-09-05")
+    fig = charts.timeline_chart(rows, "Title", "test source", "2025-03-02", "2025-09-05")
+    ax = fig.axes[0]
+    texts = {t.get_text() for t in ax.texts}
+    assert set(rows["label"]) <= texts
+    assert len(ax.collections) >= len(rows)  # one marker per row
+    low, high = (mdates.num2date(x).date().isoformat() for x in ax.get_xlim())
+    assert low <= "2025-03-02" and high >= "2025-09-05"
+    assert any(t.get_text() == "Source: test source" for t in fig.texts)
+    plt.close(fig)
+
+
+def test_the_expectations_chart_has_one_bar_per_status():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import us_position as charts
+
+    counts = us_position.expectation_counts(us_position.expectations(fake_evidence()))
+    fig = charts.expectations_chart(counts, "Title", "test source")
+    ax = fig.axes[0]
+    assert len(ax.patches) == len(labels.US_STATUS)
+    assert sorted(p.get_width() for p in ax.patches) == sorted(counts["expectations"])
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()][::-1] == list(counts["label"])
+    plt.close(fig)
