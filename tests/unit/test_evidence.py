@@ -13,7 +13,7 @@ import pytest
 
 from reassurance.evidence import EvidenceError, load_evidence
 
-TABLES = ["sources", "actors", "events", "participants", "statements", "claims", "claim_sources", "reported_counts"]
+TABLES = ["sources", "actors", "events", "participants", "statements", "claims", "claim_sources", "reported_counts", "positions"]
 
 
 def problems(data_copy) -> str:
