@@ -67,7 +67,7 @@ TERMS = {
     "security guarantees": r"security guarantees|guarantees of|peace guarantees|guarantors",
     "deterrence force": r"deterrence force",
     "peacekeeping": r"peacekeeping",
-    "boots on the ground": r"boots on the ground|put people on the ground|on the ground",
+    "on the ground": r"on the ground",
 }
 
 
@@ -131,3 +131,31 @@ def ordinal_word(n: int) -> str:
         return _ORDINALS[n - 1]
     suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def date_span_text(start, end) -> str:
+    """'4 Sep 2025' for one day, '3–6 Sep 2025' within a month, '28 Feb – 2 Mar 2025' across months."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if end < start:
+        raise ValueError("the span ends before it starts")
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def reader_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as a reader reads them: when, what, where, strand, details, source."""
+    return pd.DataFrame(
+        {
+            "Date": [date_span_text(s, e) for s, e in zip(events["start_date"], events["end_date"])],
+            "Event": events["title"],
+            "Place": events["place"],
+            "Strand": events["category_label"],
+            "What happened (our words)": events["description"],
+            "Source": events["source"],
+        }
+    )

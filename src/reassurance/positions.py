@@ -183,3 +183,74 @@ def reader_table(cell_table: pd.DataFrame) -> pd.DataFrame:
             "Evidence": evidence,
         }
     )
+
+
+def actors_with(cell_table: pd.DataFrame, issue: str, positions: set[str] | str) -> list[str]:
+    """Names of the actors whose position on `issue` is one of `positions`, in display order."""
+    wanted = {positions} if isinstance(positions, str) else set(positions)
+    rows = cell_table[(cell_table["issue"] == issue) & cell_table["position"].isin(wanted)]
+    return list(rows["actor"])
+
+
+def unknown_by_actor(cell_table: pd.DataFrame) -> pd.DataFrame:
+    """Per actor: how many issues have no documented position, most first (then display order)."""
+    order = {a: i for i, a in enumerate(dict.fromkeys(cell_table["actor"]))}
+    counts = (
+        cell_table.assign(unknown=cell_table["position"] == UNKNOWN)
+        .groupby("actor", sort=False)["unknown"].sum().astype(int).rename("unknown").reset_index()
+    )
+    counts["order"] = counts["actor"].map(order)
+    return counts.sort_values(["unknown", "order"], ascending=[False, True], ignore_index=True).drop(columns="order")
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'; 'none' for an empty list."""
+    names = list(names)
+    if not names:
+        return "none"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+OUTCOME = {
+    "collide": "Documented positions collide",
+    "converge": "Documented positions agree (none opposes)",
+    "too-few": "Too few documented positions to compare",
+}
+
+
+def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """The issue summary as a reader reads it."""
+    return pd.DataFrame(
+        {
+            "Issue": summary["issue_label"],
+            "Documented": summary["documented"],
+            "For it, in some form": summary["agreeing"],
+            "Against it": summary["disagreeing"],
+            "Unknown": summary["unknown"],
+            "Reading": summary["outcome"].map(OUTCOME),
+        }
+    )
+
+
+# Issues as phrases that fit inside a sentence.
+ISSUE_PHRASE = {
+    "troops-after-ceasefire": "foreign troops in Ukraine after a ceasefire",
+    "ceasefire-first": "deploying after a ceasefire",
+    "us-backstop": "a US backstop",
+    "more-pressure": "more pressure on Russia",
+    "guarantees-for-russia": "guarantees for Russia as well",
+    "ukraine-in-nato": "Ukraine in NATO",
+    "ukraine-in-eu": "Ukraine in the EU",
+}
+
+
+def issue_phrases(issues) -> str:
+    """'a US backstop and more pressure on Russia', in the order given."""
+    return join_names([ISSUE_PHRASE[i] for i in issues])
+
+
+def in_sentence(name: str) -> str:
+    """A country's name as it reads inside a sentence: 'the United States', 'France'."""
+    return f"the {name}" if name.startswith(("United ", "Netherlands")) else name

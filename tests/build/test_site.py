@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 # The Makefile exports where it built the book; _build/html otherwise.
 BUILD = Path(os.environ.get("REASSURANCE_BUILD") or Path(__file__).resolve().parents[2] / "_build")
 SITE = BUILD / "html"
-CHAPTERS = ["index.html", "book/summit.html", "book/references.html"]
+CHAPTERS = ["index.html", "book/road-to-paris.html", "book/summit.html", "book/positions.html", "book/references.html"]
 
 
 def pages() -> list[Path]:

@@ -121,3 +121,12 @@ def test_ordinal_words():
     assert context.ordinal_word(22) == "22nd"
     with pytest.raises(ValueError):
         context.ordinal_word(0)
+
+
+def test_date_span_text():
+    assert context.date_span_text("2025-09-04", "2025-09-04") == "4 Sep 2025"
+    assert context.date_span_text("2025-09-03", "2025-09-06") == "3–6 Sep 2025"
+    assert context.date_span_text("2025-02-28", "2025-03-02") == "28 Feb – 2 Mar 2025"
+    assert context.date_span_text("2024-12-31", "2025-01-01") == "31 Dec 2024 – 1 Jan 2025"
+    with pytest.raises(ValueError):
+        context.date_span_text("2025-09-06", "2025-09-03")

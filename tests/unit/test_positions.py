@@ -141,3 +141,36 @@ def test_cell_text_marks_article_only_positions():
 def test_text_colour_keeps_contrast():
     assert charts._text_colour("#ffffff") == "#000000"
     assert charts._text_colour("#000000") == "#ffffff"
+
+
+def test_join_names():
+    assert positions.join_names([]) == "none"
+    assert positions.join_names(["Italy"]) == "Italy"
+    assert positions.join_names(["Italy", "Poland"]) == "Italy and Poland"
+    assert positions.join_names(["A", "B", "C"]) == "A, B and C"
+
+
+def test_actors_with_and_unknown_by_actor():
+    cells = _cells([("A", "x", "limited"), ("B", "x", "opposes"), ("C", "x", "limited"), ("C", "y", "unknown"), ("A", "y", "unknown"), ("B", "y", "supports")])
+    assert positions.actors_with(cells, "x", "limited") == ["A", "C"]
+    assert positions.actors_with(cells, "x", {"limited", "opposes"}) == ["A", "B", "C"]
+    table = positions.unknown_by_actor(cells)
+    assert list(table["actor"]) == ["A", "C", "B"]
+    assert list(table["unknown"]) == [1, 1, 0]
+
+
+def test_every_outcome_has_a_reading():
+    summary = positions.issue_summary(_cells([("A", "x", "supports"), ("B", "x", "opposes")]))
+    table = positions.summary_table(summary)
+    assert table["Reading"].notna().all()
+    assert set(positions.OUTCOME) == {"collide", "converge", "too-few"}
+
+
+def test_every_issue_has_a_phrase():
+    assert set(positions.ISSUE_PHRASE) == set(labels.ISSUE)
+    assert positions.issue_phrases(["us-backstop", "more-pressure"]) == "a US backstop and more pressure on Russia"
+
+
+def test_in_sentence():
+    assert positions.in_sentence("United Kingdom") == "the United Kingdom"
+    assert positions.in_sentence("France") == "France"

@@ -44,7 +44,7 @@ def timeline_chart(
     detail = events[(events["end_date"] >= detail_start) & (events["start_date"] <= detail_end)].reset_index(drop=True)
     categories = [c for c in labels.EVENT_CATEGORY if c in set(events["category"])]
     fig, (top, bottom) = style.new_figure(
-        "From the invasion to Vladivostok: the events this report relies on",
+        "From the invasion to Vladivostok",
         height_in=0.24 * len(detail) + 3.4,
         nrows=2,
         gridspec_kw={"height_ratios": [2.0, 0.24 * len(detail) + 0.6]},
@@ -55,18 +55,19 @@ def timeline_chart(
     first = events["start_date"].min() - pd.Timedelta(days=60)
     last = events["end_date"].max() + pd.Timedelta(days=60)
     top.axvspan(detail_start, detail_end, color=style.OKABE_ITO["sky_blue"], alpha=0.25, linewidth=0)
-    top.text(detail_start, len(lane) - 0.35, "shown in detail below", fontsize=8, ha="right", va="bottom", color="#333333")
+    top.text(detail_start - pd.Timedelta(days=10), 0, "shown in detail below →", fontsize=8, ha="right", va="center", color="#333333")
     if disputed_span is not None:
         span_start, span_end, span_text = disputed_span
         top.axvspan(pd.Timestamp(span_start), pd.Timestamp(span_end), facecolor="none", edgecolor="#666666", hatch="///", linewidth=0.6)
-        top.text(pd.Timestamp(span_start) + (pd.Timestamp(span_end) - pd.Timestamp(span_start)) / 2, len(lane) - 0.35,
-                 span_text, fontsize=8, ha="center", va="bottom", color="#333333")
+        top.text(pd.Timestamp(span_start) + (pd.Timestamp(span_end) - pd.Timestamp(span_start)) / 2, (len(lane) - 1) / 2,
+                 span_text, fontsize=8, ha="center", va="center", color="#1a1a1a",
+                 bbox={"facecolor": "white", "edgecolor": "#666666", "linewidth": 0.6, "boxstyle": "round,pad=0.3"})
     for category in categories:
         rows = events[events["category"] == category]
         top.scatter(rows["start_date"], [lane[category]] * len(rows), marker=CATEGORY_MARKERS[category],
                     color=CATEGORY_COLOURS[category], s=28, zorder=3, edgecolor="white", linewidth=0.4)
     top.set_yticks(list(lane.values()), [labels.EVENT_CATEGORY[c] for c in lane])
-    top.set_ylim(-0.6, len(lane) + 0.4)
+    top.set_ylim(-0.6, len(lane) - 0.4)
     top.set_xlim(first, last)
     top.xaxis.set_major_locator(mdates.YearLocator())
     top.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))

@@ -51,8 +51,7 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
     actors = list(dict.fromkeys(cells["actor"]))
     issues = list(dict.fromkeys(cells["issue"]))
     latest = cells["date"].max()
-    fig, ax = style.new_figure(f"Where each actor stood, issue by issue (statements to {latest.day} {latest:%B %Y})",
-                               height_in=0.5 * len(actors) + 2.9)
+    fig, ax = style.new_figure("Who stood where, issue by issue", height_in=0.5 * len(actors) + 2.9)
     for row in cells.itertuples(index=False):
         x, y = issues.index(row.issue), actors.index(row.actor)
         colour = POSITION_COLOURS[row.position]
@@ -63,14 +62,14 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
                 fontweight="bold" if row.position != "unknown" else "normal")
     ax.set_xlim(0, len(issues))
     ax.set_ylim(len(actors), 0)
-    ax.set_xticks([i + 0.5 for i in range(len(issues))], [wrap(labels.ISSUE[i], 16) for i in issues], fontsize=8)
+    ax.set_xticks([i + 0.5 for i in range(len(issues))], [wrap(labels.ISSUE[i], 14) for i in issues], fontsize=8)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
     ax.set_yticks([i + 0.5 for i in range(len(actors))], actors)
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel("Issue")
+    ax.set_xlabel(f"Issue (statements up to {latest.day} {latest:%B %Y})")
     ax.set_ylabel("Actor")
     present = [p for p in labels.POSITION if p in set(cells["position"])]
     handles = [
@@ -79,7 +78,7 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
         for p in present
     ]
     if (cells["evidence"] == "article-only").any():
-        handles.append(Patch(facecolor="white", edgecolor="white", label=f"{ARTICLE_ONLY_MARK} only the annotated article; unconfirmed"))
+        handles.append(Patch(facecolor="white", edgecolor="white", label=f"{ARTICLE_ONLY_MARK} article only, unconfirmed"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8,
               title="Position (colour, symbol and word)", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
