@@ -99,6 +99,6 @@ def timeline_chart(
     bottom.set_xlabel(f"Date ({detail_start.strftime('%B')} to {detail_end.strftime('%B %Y')}, in detail)")
     bottom.set_ylabel("Events, in date order (bold: named in this chapter)")
     bottom.spines["left"].set_visible(False)
-    _legend(bottom, detail["category"], loc="lower left")
+    _legend(bottom, detail["category"], loc="upper right")
     style.add_source_line(fig, source_line)
     return fig
