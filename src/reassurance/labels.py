@@ -102,6 +102,41 @@ US_STATUS = {
     "unknown": "Unknown: the sources do not settle it",
 }
 
+EVENT_CATEGORY = {
+    "war": "The war",
+    "coalition": "Coalition of the Willing",
+    "us": "United States",
+    "russia": "Russia",
+    "other": "Other",
+}
+
+# Issues of the positions matrix, in display order (see data/README.md).
+ISSUE = {
+    "troops-after-ceasefire": "Foreign troops in Ukraine after a ceasefire",
+    "ceasefire-first": "Deploy after a ceasefire, before a settlement",
+    "us-backstop": "A US backstop",
+    "more-pressure": "Further sanctions or pressure on Russia",
+    "guarantees-for-russia": "Guarantees for Russia as well",
+    "ukraine-in-nato": "Ukraine in NATO",
+    "ukraine-in-eu": "Ukraine in the EU",
+}
+
+# Positions, from agreement to disagreement, then unknown.
+POSITION = {
+    "supports": "Supports",
+    "accepts": "Does not object",
+    "limited": "Limited part",
+    "conditional": "Conditional",
+    "undecided": "Undecided",
+    "opposes": "Opposes",
+    "unknown": "Unknown",
+}
+
+POSITION_EVIDENCE = {
+    "checked-source": "Checked source",
+    "article-only": "Annotated article only (unconfirmed)",
+}
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -116,4 +151,8 @@ BY_FIELD = {
     ("commitment_mentions", "mention"): MENTION,
     ("commitment_mentions", "attribution"): ATTRIBUTION,
     ("us_expectations", "us_status"): US_STATUS,
+    ("events", "category"): EVENT_CATEGORY,
+    ("positions", "issue"): ISSUE,
+    ("positions", "position"): POSITION,
+    ("positions", "evidence"): POSITION_EVIDENCE,
 }

@@ -1,0 +1,104 @@
+"""Charts of the road-to-Paris chapter: a two-panel timeline."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from .. import labels, style
+
+CATEGORY_COLOURS = {
+    "war": style.OKABE_ITO["black"],
+    "coalition": style.OKABE_ITO["blue"],
+    "us": style.OKABE_ITO["orange"],
+    "russia": style.OKABE_ITO["vermillion"],
+    "other": style.OKABE_ITO["grey"],
+}
+# A second cue besides colour: each category has its own marker shape.
+CATEGORY_MARKERS = {"war": "X", "coalition": "o", "us": "s", "russia": "D", "other": "^"}
+
+
+def _legend(ax, categories, **kwargs):
+    handles = [
+        Line2D([], [], linestyle="", marker=CATEGORY_MARKERS[c], markersize=7, color=CATEGORY_COLOURS[c], label=labels.EVENT_CATEGORY[c])
+        for c in labels.EVENT_CATEGORY if c in set(categories)
+    ]
+    ax.legend(handles=handles, fontsize=8.5, title="Strand", title_fontsize=8.5, **kwargs)
+
+
+def timeline_chart(
+    events: pd.DataFrame,
+    detail_start,
+    detail_end,
+    source_line: str,
+    *,
+    highlight: set[str] = frozenset(),
+    disputed_span: tuple[str, str, str] | None = None,
+):
+    """Top: every event from the first to the last, compressed on one line per strand,
+    with the detail window shaded. Bottom: the events of the detail window, one
+    row each, labelled. `highlight` event ids get bold labels; `disputed_span`
+    (start, end, text) draws a hatched band for a date that sources dispute."""
+    detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
+    detail = events[(events["end_date"] >= detail_start) & (events["start_date"] <= detail_end)].reset_index(drop=True)
+    categories = [c for c in labels.EVENT_CATEGORY if c in set(events["category"])]
+    fig, (top, bottom) = style.new_figure(
+        "From the invasion to Vladivostok",
+        height_in=0.24 * len(detail) + 3.4,
+        nrows=2,
+        gridspec_kw={"height_ratios": [2.0, 0.24 * len(detail) + 0.6]},
+    )
+
+    # Top panel: the whole period, one line per strand.
+    lane = {c: i for i, c in enumerate(reversed(categories))}
+    first = events["start_date"].min() - pd.Timedelta(days=60)
+    last = events["end_date"].max() + pd.Timedelta(days=60)
+    top.axvspan(detail_start, detail_end, color=style.OKABE_ITO["sky_blue"], alpha=0.25, linewidth=0)
+    top.text(detail_start - pd.Timedelta(days=10), 0, "shown in detail below →", fontsize=8, ha="right", va="center", color="#333333")
+    if disputed_span is not None:
+        span_start, span_end, span_text = disputed_span
+        top.axvspan(pd.Timestamp(span_start), pd.Timestamp(span_end), facecolor="none", edgecolor="#666666", hatch="///", linewidth=0.6)
+        top.text(pd.Timestamp(span_start) + (pd.Timestamp(span_end) - pd.Timestamp(span_start)) / 2, (len(lane) - 1) / 2,
+                 span_text, fontsize=8, ha="center", va="center", color="#1a1a1a",
+                 bbox={"facecolor": "white", "edgecolor": "#666666", "linewidth": 0.6, "boxstyle": "round,pad=0.3"})
+    for category in categories:
+        rows = events[events["category"] == category]
+        top.scatter(rows["start_date"], [lane[category]] * len(rows), marker=CATEGORY_MARKERS[category],
+                    color=CATEGORY_COLOURS[category], s=28, zorder=3, edgecolor="white", linewidth=0.4)
+    top.set_yticks(list(lane.values()), [labels.EVENT_CATEGORY[c] for c in lane])
+    top.set_ylim(-0.6, len(lane) - 0.4)
+    top.set_xlim(first, last)
+    top.xaxis.set_major_locator(mdates.YearLocator())
+    top.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    top.set_xlabel("Date (whole period, compressed)")
+    top.set_ylabel("Strand")
+    top.grid(axis="x", color="#dddddd", linewidth=0.6)
+
+    # Bottom panel: one row per event of the detail window, first at the top.
+    n = len(detail)
+    middle = detail_start + (detail_end - detail_start) * 0.55
+    for i, row in detail.iterrows():
+        y = n - 1 - i
+        colour = CATEGORY_COLOURS[row["category"]]
+        if row["end_date"] > row["start_date"]:
+            bottom.plot([row["start_date"], row["end_date"]], [y, y], color=colour, linewidth=4, solid_capstyle="butt", zorder=2)
+        bottom.scatter([row["start_date"]], [y], marker=CATEGORY_MARKERS[row["category"]], color=colour, s=30, zorder=3,
+                       edgecolor="white", linewidth=0.4)
+        when = row["start_date"].strftime("%d %b").lstrip("0")
+        text = f"{when}  {row['title']}"
+        left = row["start_date"] > middle
+        bottom.text(row["start_date"] + pd.Timedelta(days=-3 if left else 3), y, text, fontsize=7.6, va="center",
+                    ha="right" if left else "left", fontweight="bold" if row["event_id"] in highlight else "normal")
+    bottom.set_yticks([])
+    bottom.set_ylim(-0.8, n - 0.2)
+    bottom.set_xlim(detail_start, detail_end)
+    bottom.xaxis.set_major_locator(mdates.MonthLocator())
+    bottom.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    bottom.grid(axis="x", color="#dddddd", linewidth=0.6)
+    bottom.set_xlabel(f"Date ({detail_start.strftime('%B')} to {detail_end.strftime('%B %Y')}, in detail)")
+    bottom.set_ylabel("Events, in date order (bold: named in this chapter)")
+    bottom.spines["left"].set_visible(False)
+    _legend(bottom, detail["category"], loc="upper right")
+    style.add_source_line(fig, source_line)
+    return fig

@@ -1,0 +1,85 @@
+"""Charts of the positions chapter: the actor-by-issue matrix."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.patches import Patch, Rectangle
+
+from .. import labels, style
+from .common import wrap
+
+# Okabe-Ito colours, from agreement (greens, blues) to disagreement (vermillion);
+# unknown is a pale grey with hatching, so it never reads as a position.
+POSITION_COLOURS = {
+    "supports": style.OKABE_ITO["bluish_green"],
+    "accepts": style.OKABE_ITO["sky_blue"],
+    "limited": style.OKABE_ITO["yellow"],
+    "conditional": style.OKABE_ITO["orange"],
+    "undecided": style.OKABE_ITO["reddish_purple"],
+    "opposes": style.OKABE_ITO["vermillion"],
+    "unknown": "#f2f2f2",
+}
+# The symbol printed in each cell, so that colour is never the only cue.
+POSITION_SYMBOLS = {
+    "supports": "✓",
+    "accepts": "○",
+    "limited": "◐",
+    "conditional": "◇",
+    "undecided": "…",
+    "opposes": "✗",
+    "unknown": "?",
+}
+ARTICLE_ONLY_MARK = "†"
+
+
+def _text_colour(hex_colour: str) -> str:
+    """Black or white, whichever reads better on the background (WCAG relative luminance)."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
+def cell_text(position: str, evidence: str) -> str:
+    """What a cell says: symbol, label, and a dagger where only the article supports it."""
+    mark = ARTICLE_ONLY_MARK if evidence == "article-only" else ""
+    return f"{POSITION_SYMBOLS[position]} {labels.POSITION[position]}{mark}"
+
+
+def matrix_chart(cells: pd.DataFrame, source_line: str):
+    """One row per actor, one column per issue; each cell coloured and labelled with its position."""
+    actors = list(dict.fromkeys(cells["actor"]))
+    issues = list(dict.fromkeys(cells["issue"]))
+    latest = cells["date"].max()
+    fig, ax = style.new_figure("Who stood where, issue by issue", height_in=0.5 * len(actors) + 2.9)
+    for row in cells.itertuples(index=False):
+        x, y = issues.index(row.issue), actors.index(row.actor)
+        colour = POSITION_COLOURS[row.position]
+        ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5,
+                               hatch="////" if row.position == "unknown" else None))
+        ax.text(x + 0.5, y + 0.5, wrap(cell_text(row.position, row.evidence), 11), ha="center", va="center",
+                fontsize=7.8, color=_text_colour(colour) if row.position != "unknown" else "#444444",
+                fontweight="bold" if row.position != "unknown" else "normal")
+    ax.set_xlim(0, len(issues))
+    ax.set_ylim(len(actors), 0)
+    ax.set_xticks([i + 0.5 for i in range(len(issues))], [wrap(labels.ISSUE[i], 14) for i in issues], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks([i + 0.5 for i in range(len(actors))], actors)
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel(f"Issue (statements up to {latest.day} {latest:%B %Y})")
+    ax.set_ylabel("Actor")
+    present = [p for p in labels.POSITION if p in set(cells["position"])]
+    handles = [
+        Patch(facecolor=POSITION_COLOURS[p], edgecolor="#999999", hatch="////" if p == "unknown" else None,
+              label=f"{POSITION_SYMBOLS[p]} {labels.POSITION[p]}")
+        for p in present
+    ]
+    if (cells["evidence"] == "article-only").any():
+        handles.append(Patch(facecolor="white", edgecolor="white", label=f"{ARTICLE_ONLY_MARK} article only, unconfirmed"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8,
+              title="Position (colour, symbol and word)", title_fontsize=8.5)
+    style.add_source_line(fig, source_line)
+    return fig

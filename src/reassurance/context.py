@@ -1,0 +1,161 @@
+"""The road to Paris: the dated events from the invasion to the Vladivostok speech."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import labels
+from .evidence import Evidence
+from .sources import labels_by_key
+
+
+def timeline(evidence: Evidence) -> pd.DataFrame:
+    """Every event in date order (then by id), with readable category and source."""
+    sources = labels_by_key(evidence)
+    frame = evidence.events.assign(
+        category_label=lambda d: d["category"].map(labels.EVENT_CATEGORY),
+        source=lambda d: d["source_key"].map(sources),
+        days=lambda d: (d["end_date"] - d["start_date"]).dt.days + 1,
+    )
+    return frame.sort_values(["start_date", "end_date", "event_id"], ignore_index=True)
+
+
+def between(events: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Events that overlap the window [start, end] (both inclusive)."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if end < start:
+        raise ValueError("the window ends before it starts")
+    inside = (events["end_date"] >= start) & (events["start_date"] <= end)
+    return events[inside].reset_index(drop=True)
+
+
+def event(events: pd.DataFrame, event_id: str) -> pd.Series:
+    """One event by id; fails loudly if it is missing."""
+    rows = events[events["event_id"] == event_id]
+    if len(rows) != 1:
+        raise KeyError(f"expected one event {event_id!r}, found {len(rows)}")
+    return rows.iloc[0]
+
+
+def days_between(events: pd.DataFrame, first: str, second: str) -> int:
+    """Days from the start of one event to the start of another."""
+    return int((event(events, second)["start_date"] - event(events, first)["start_date"]).days)
+
+
+def year_of_war(invasion, day) -> int:
+    """Which year of the war `day` falls in, counting from the invasion (day 1 = year 1)."""
+    invasion, day = pd.Timestamp(invasion), pd.Timestamp(day)
+    if day < invasion:
+        raise ValueError("the day is before the invasion")
+    years = day.year - invasion.year - ((day.month, day.day) < (invasion.month, invasion.day))
+    return years + 1
+
+
+def category_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Events per category, every category listed, in display order."""
+    counts = events["category"].value_counts().reindex(list(labels.EVENT_CATEGORY), fill_value=0)
+    return pd.DataFrame(
+        {"category": counts.index, "label": [labels.EVENT_CATEGORY[c] for c in counts.index], "events": counts.to_numpy()}
+    )
+
+
+# The words that named the plan in those months, as regular expressions.
+TERMS = {
+    "reassurance force": r"reassurance force|reinsurance forces",
+    "security guarantees": r"security guarantees|guarantees of|peace guarantees|guarantors",
+    "deterrence force": r"deterrence force",
+    "peacekeeping": r"peacekeeping",
+    "on the ground": r"on the ground",
+}
+
+
+def without_article_duplicates(evidence: Evidence) -> pd.DataFrame:
+    """Statements, leaving out the article's rendering of a remark that another source also records."""
+    statements = evidence.statements
+    article_keys = set(evidence.sources.loc[evidence.sources["outlet_type"] == "article-under-annotation", "source_key"])
+    from_article = dict(zip(statements["statement_id"], statements["source_key"].isin(article_keys)))
+    drop = set()
+    for statement_id, other in zip(statements["statement_id"], statements["variant_of"]):
+        if other == "n/a":
+            continue
+        if from_article[statement_id] and not from_article[other]:
+            drop.add(statement_id)
+        elif from_article[other] and not from_article[statement_id]:
+            drop.add(other)
+    return statements[~statements["statement_id"].isin(drop)].reset_index(drop=True)
+
+
+def terms_in_use(evidence: Evidence, terms: dict[str, str] | None = None) -> pd.DataFrame:
+    """Each recorded statement that uses one of the `terms`, in date order.
+
+    A statement that uses several terms appears once per term. Statements
+    recorded from the annotated article are left out when the same remark is
+    recorded from another source (variant_of), so each remark counts once.
+    """
+    terms = terms or TERMS
+    names = evidence.actors.set_index("actor_id")["name"]
+    sources = labels_by_key(evidence)
+    statements = without_article_duplicates(evidence)
+    rows = []
+    for term, pattern in terms.items():
+        hits = statements[statements["quote"].str.contains(pattern, flags=re.IGNORECASE, regex=True)]
+        for statement in hits.itertuples(index=False):
+            rows.append(
+                {
+                    "term": term,
+                    "date": statement.date,
+                    "speaker": names[statement.speaker_id],
+                    "quote": statement.quote,
+                    "statement_id": statement.statement_id,
+                    "source_key": statement.source_key,
+                    "source": sources[statement.source_key],
+                }
+            )
+    frame = pd.DataFrame(rows, columns=["term", "date", "speaker", "quote", "statement_id", "source_key", "source"])
+    order = {t: i for i, t in enumerate(terms)}
+    frame = frame.assign(_order=frame["term"].map(order))
+    return frame.sort_values(["_order", "date", "statement_id"], na_position="last", ignore_index=True).drop(columns="_order")
+
+
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def ordinal_word(n: int) -> str:
+    """House style: 'fourth' for 4 up to 'tenth', '11th' above."""
+    n = int(n)
+    if n < 1:
+        raise ValueError("ordinals start at 1")
+    if n <= len(_ORDINALS):
+        return _ORDINALS[n - 1]
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def date_span_text(start, end) -> str:
+    """'4 Sep 2025' for one day, '3–6 Sep 2025' within a month, '28 Feb – 2 Mar 2025' across months."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if end < start:
+        raise ValueError("the span ends before it starts")
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def reader_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as a reader reads them: when, what, where, strand, details, source."""
+    return pd.DataFrame(
+        {
+            "Date": [date_span_text(s, e) for s, e in zip(events["start_date"], events["end_date"])],
+            "Event": events["title"],
+            "Place": events["place"],
+            "Strand": events["category_label"],
+            "What happened (our words)": events["description"],
+            "Source": events["source"],
+        }
+    )

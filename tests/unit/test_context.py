@@ -1,0 +1,132 @@
+"""The road to Paris: timeline helpers and the words in use."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from reassurance import context
+from reassurance.charts import context as charts
+from reassurance.evidence import load_evidence
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def evidence(root):
+    return load_evidence(root / "data" / "datapackage.json")
+
+
+def _events(rows):
+    return pd.DataFrame(
+        [
+            {"event_id": e, "start_date": pd.Timestamp(s), "end_date": pd.Timestamp(t), "title": e, "category": c}
+            for e, s, t, c in rows
+        ]
+    )
+
+
+def test_between_keeps_events_that_overlap_the_window():
+    events = _events(
+        [
+            ("before", "2025-01-01", "2025-01-01", "war"),
+            ("straddles", "2025-02-27", "2025-03-02", "russia"),
+            ("inside", "2025-03-10", "2025-03-10", "us"),
+            ("on-the-end", "2025-03-31", "2025-03-31", "us"),
+            ("after", "2025-04-01", "2025-04-01", "other"),
+        ]
+    )
+    kept = context.between(events, "2025-03-01", "2025-03-31")
+    assert list(kept["event_id"]) == ["straddles", "inside", "on-the-end"]
+    with pytest.raises(ValueError):
+        context.between(events, "2025-03-31", "2025-03-01")
+
+
+def test_year_of_war_counts_from_the_invasion():
+    assert context.year_of_war("2022-02-24", "2022-02-24") == 1
+    assert context.year_of_war("2022-02-24", "2025-02-23") == 3
+    assert context.year_of_war("2022-02-24", "2025-02-24") == 4
+    assert context.year_of_war("2022-02-24", "2025-09-05") == 4
+    with pytest.raises(ValueError):
+        context.year_of_war("2022-02-24", "2021-12-31")
+
+
+def test_days_between_and_event_lookup():
+    events = _events([("a", "2025-03-02", "2025-03-02", "war"), ("b", "2025-03-27", "2025-03-27", "war")])
+    assert context.days_between(events, "a", "b") == 25
+    with pytest.raises(KeyError):
+        context.event(events, "missing")
+
+
+def test_the_timeline_is_in_date_order_with_labels(evidence):
+    timeline = context.timeline(evidence)
+    assert timeline["start_date"].is_monotonic_increasing
+    assert timeline["category_label"].notna().all() and timeline["source"].notna().all()
+    assert (timeline["days"] >= 1).all()
+
+
+def test_category_counts_cover_every_event(evidence):
+    counts = context.category_counts(context.timeline(evidence))
+    assert counts["events"].sum() == len(evidence.events)
+
+
+def test_the_article_rendering_gives_way_to_another_source(evidence):
+    kept = set(context.without_article_duplicates(evidence)["statement_id"])
+    statements = evidence.statements.set_index("statement_id")
+    for statement_id, other in statements["variant_of"].items():
+        if other == "n/a":
+            continue
+        pair = {statement_id, other}
+        article = {s for s in pair if statements.loc[s, "source_key"] == "article-2025-09-05"}
+        if len(article) == 1:
+            assert not (article & kept) and (pair - article) <= kept
+
+
+def test_terms_in_use_finds_each_term_in_date_order(evidence):
+    statements = pd.DataFrame(
+        [
+            {"statement_id": "s1", "speaker_id": "macron", "date": pd.Timestamp("2025-09-04"), "quote": "a reassurance force",
+             "variant_of": "n/a", "source_key": "voz-afp-28594"},
+            {"statement_id": "s2", "speaker_id": "starmer", "date": pd.Timestamp("2025-03-02"), "quote": "A Reassurance Force now",
+             "variant_of": "n/a", "source_key": "voz-afp-28594"},
+            {"statement_id": "s3", "speaker_id": "putin", "date": pd.Timestamp("2025-09-05"), "quote": "nothing here",
+             "variant_of": "n/a", "source_key": "voz-afp-28594"},
+        ]
+    )
+    small = dataclasses.replace(evidence, tables={**evidence.tables, "statements": statements})
+    found = context.terms_in_use(small, {"reassurance force": r"reassurance force", "absent": r"xyz"})
+    assert list(found["statement_id"]) == ["s2", "s1"]
+    assert list(found["speaker"]) == ["Keir Starmer", "Emmanuel Macron"]
+
+
+def test_the_timeline_chart_labels_every_event_of_the_detail_window(evidence):
+    timeline = context.timeline(evidence)
+    fig = charts.timeline_chart(timeline, "2025-03-01", "2025-09-10", source_line="test",
+                                highlight={"ev-2025-09-04-paris-summit"}, disputed_span=("2023-01-01", "2023-12-31", "claimed"))
+    detail = context.between(timeline, "2025-03-01", "2025-09-10")
+    bottom_texts = [t.get_text() for t in fig.axes[1].texts]
+    assert len(bottom_texts) == len(detail)
+    assert all(any(title in text for text in bottom_texts) for title in detail["title"])
+    assert set(charts.CATEGORY_MARKERS) == set(charts.CATEGORY_COLOURS)
+    assert len(set(charts.CATEGORY_MARKERS.values())) == len(charts.CATEGORY_MARKERS)
+
+
+def test_ordinal_words():
+    assert context.ordinal_word(1) == "first"
+    assert context.ordinal_word(4) == "fourth"
+    assert context.ordinal_word(11) == "11th"
+    assert context.ordinal_word(22) == "22nd"
+    with pytest.raises(ValueError):
+        context.ordinal_word(0)
+
+
+def test_date_span_text():
+    assert context.date_span_text("2025-09-04", "2025-09-04") == "4 Sep 2025"
+    assert context.date_span_text("2025-09-03", "2025-09-06") == "3–6 Sep 2025"
+    assert context.date_span_text("2025-02-28", "2025-03-02") == "28 Feb – 2 Mar 2025"
+    assert context.date_span_text("2024-12-31", "2025-01-01") == "31 Dec 2024 – 1 Jan 2025"
+    with pytest.raises(ValueError):
+        context.date_span_text("2025-09-06", "2025-09-03")

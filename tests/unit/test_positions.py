@@ -1,0 +1,176 @@
+"""The positions matrix: every cell sourced or shown as unknown, and the checks that guard it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from reassurance import labels, positions
+from reassurance.charts import positions as charts
+from reassurance.evidence import Evidence, load_evidence
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def evidence(root):
+    return load_evidence(root / "data" / "datapackage.json")
+
+
+def with_positions(evidence: Evidence, frame: pd.DataFrame) -> Evidence:
+    return dataclasses.replace(evidence, tables={**evidence.tables, "positions": frame})
+
+
+def test_the_recorded_positions_pass_the_checks(evidence):
+    assert positions.check(evidence) == []
+
+
+def test_a_statement_from_another_source_is_caught(evidence):
+    frame = evidence.positions.copy()
+    linked = frame.index[frame["statement_id"] != "n/a"][0]
+    other = next(k for k in evidence.sources["source_key"] if k != frame.loc[linked, "source_key"] and k != "article-2025-09-05")
+    frame.loc[linked, "source_key"] = other
+    problems = positions.check(with_positions(evidence, frame))
+    assert len(problems) == 1 and "comes from" in problems[0]
+
+
+def test_a_speaker_who_does_not_speak_for_the_actor_is_caught(evidence):
+    frame = evidence.positions.copy()
+    row = frame.index[frame["statement_id"] == "st-putin-eef-targets-tass"][0]
+    frame.loc[row, "actor_id"] = "fr"
+    problems = positions.check(with_positions(evidence, frame))
+    assert any("does not speak for fr" in p for p in problems)
+
+
+def test_article_only_evidence_must_match_the_source(evidence):
+    frame = evidence.positions.copy()
+    frame.loc[0, "evidence"] = "article-only"
+    assert any("does not match" in p for p in positions.check(with_positions(evidence, frame)))
+
+
+def test_two_rows_for_one_cell_are_caught(evidence):
+    frame = evidence.positions.copy()
+    duplicate = frame.iloc[[0]].assign(position_id="pos-duplicate")
+    problems = positions.check(with_positions(evidence, pd.concat([frame, duplicate], ignore_index=True)))
+    assert problems == [f"{frame.loc[0, 'actor_id']}: more than one row for issue {frame.loc[0, 'issue']}"]
+
+
+def test_the_matrix_is_a_full_grid_in_display_order(evidence):
+    cells = positions.cells(evidence)
+    assert len(cells) == len(positions.MATRIX_ACTORS) * len(labels.ISSUE)
+    assert not cells.duplicated(["actor_id", "issue"]).any()
+    assert list(dict.fromkeys(cells["actor_id"])) == positions.MATRIX_ACTORS
+    assert list(dict.fromkeys(cells["issue"])) == list(labels.ISSUE)
+
+
+def test_every_cell_has_a_source_or_is_unknown(evidence):
+    cells = positions.cells(evidence)
+    keys = set(evidence.sources["source_key"])
+    known = cells[cells["position"] != positions.UNKNOWN]
+    assert known["source_key"].isin(keys).all()
+    unknown = cells[cells["position"] == positions.UNKNOWN]
+    assert (unknown["source_key"] == "n/a").all() and (unknown["source"] == positions.NO_SOURCE).all()
+    # Every documented row appears in the matrix, none is lost.
+    documented = evidence.positions[evidence.positions["actor_id"].isin(positions.MATRIX_ACTORS)]
+    assert len(known) == len(documented[documented["position"] != positions.UNKNOWN])
+
+
+def test_an_undocumented_pair_is_unknown_never_guessed(evidence):
+    empty = with_positions(evidence, evidence.positions.iloc[0:0])
+    cells = positions.cells(empty, actors=["gb", "ru"])
+    assert set(cells["position"]) == {positions.UNKNOWN}
+    assert set(cells["statement_id"]) == {"n/a"}
+
+
+def test_unknown_actors_and_issues_are_refused(evidence):
+    with pytest.raises(ValueError):
+        positions.cells(evidence, actors=["xx"])
+    with pytest.raises(ValueError):
+        positions.cells(evidence, issues=["not-an-issue"])
+
+
+def _cells(rows):
+    return pd.DataFrame(
+        [{"actor": a, "issue": i, "issue_label": i, "position": p} for a, i, p in rows]
+    )
+
+
+def test_issue_summary_tells_collision_from_convergence():
+    summary = positions.issue_summary(
+        _cells(
+            [
+                ("A", "x", "supports"), ("B", "x", "opposes"), ("C", "x", "unknown"),
+                ("A", "y", "supports"), ("B", "y", "limited"), ("C", "y", "unknown"),
+                ("A", "z", "supports"), ("B", "z", "unknown"), ("C", "z", "unknown"),
+            ]
+        )
+    ).set_index("issue")
+    assert summary.loc["x", "outcome"] == "collide"
+    assert summary.loc["x", "disagreeing"] == "B"
+    assert summary.loc["y", "outcome"] == "converge"
+    assert summary.loc["y", "agree"] == 2
+    assert summary.loc["z", "outcome"] == "too-few"
+    assert summary.loc["z", "unknown"] == 2
+
+
+def test_position_counts_list_every_position():
+    counts = positions.position_counts(_cells([("A", "x", "supports"), ("B", "x", "supports")]))
+    assert list(counts["position"]) == list(labels.POSITION)
+    assert counts.set_index("position").loc["supports", "cells"] == 2
+    assert counts["cells"].sum() == 2
+
+
+def test_every_cell_of_the_chart_carries_a_symbol_and_a_word(evidence):
+    cells = positions.cells(evidence)
+    fig = charts.matrix_chart(cells, source_line="test")
+    texts = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts]
+    expected = [charts.cell_text(p, e) for p, e in zip(cells["position"], cells["evidence"])]
+    assert sorted(texts) == sorted(expected)
+    assert set(charts.POSITION_SYMBOLS) == set(labels.POSITION) == set(charts.POSITION_COLOURS)
+    assert len(set(charts.POSITION_SYMBOLS.values())) == len(charts.POSITION_SYMBOLS)
+
+
+def test_cell_text_marks_article_only_positions():
+    assert charts.cell_text("supports", "article-only").endswith(charts.ARTICLE_ONLY_MARK)
+    assert not charts.cell_text("supports", "checked-source").endswith(charts.ARTICLE_ONLY_MARK)
+
+
+def test_text_colour_keeps_contrast():
+    assert charts._text_colour("#ffffff") == "#000000"
+    assert charts._text_colour("#000000") == "#ffffff"
+
+
+def test_join_names():
+    assert positions.join_names([]) == "none"
+    assert positions.join_names(["Italy"]) == "Italy"
+    assert positions.join_names(["Italy", "Poland"]) == "Italy and Poland"
+    assert positions.join_names(["A", "B", "C"]) == "A, B and C"
+
+
+def test_actors_with_and_unknown_by_actor():
+    cells = _cells([("A", "x", "limited"), ("B", "x", "opposes"), ("C", "x", "limited"), ("C", "y", "unknown"), ("A", "y", "unknown"), ("B", "y", "supports")])
+    assert positions.actors_with(cells, "x", "limited") == ["A", "C"]
+    assert positions.actors_with(cells, "x", {"limited", "opposes"}) == ["A", "B", "C"]
+    table = positions.unknown_by_actor(cells)
+    assert list(table["actor"]) == ["A", "C", "B"]
+    assert list(table["unknown"]) == [1, 1, 0]
+
+
+def test_every_outcome_has_a_reading():
+    summary = positions.issue_summary(_cells([("A", "x", "supports"), ("B", "x", "opposes")]))
+    table = positions.summary_table(summary)
+    assert table["Reading"].notna().all()
+    assert set(positions.OUTCOME) == {"collide", "converge", "too-few"}
+
+
+def test_every_issue_has_a_phrase():
+    assert set(positions.ISSUE_PHRASE) == set(labels.ISSUE)
+    assert positions.issue_phrases(["us-backstop", "more-pressure"]) == "a US backstop and more pressure on Russia"
+
+
+def test_in_sentence():
+    assert positions.in_sentence("United Kingdom") == "the United Kingdom"
+    assert positions.in_sentence("France") == "France"
