@@ -44,16 +44,20 @@ $(INSTALLED): requirements.lock pyproject.toml
 conf.py: _config.yml _toc.yml $(INSTALLED)
 	$(BIN)/jupyter-book config sphinx . >/dev/null
 
+# Sphinx copies book/_static only when it writes pages: after a change to
+# the CSS or JS alone, write every page (-a) so that the change is built.
+static_changed = $$(find book/_static -newer $(1)/.buildinfo 2>/dev/null | grep -q . && echo -a)
+
 # Executes each notebook once (cached in _build/.jupyter_cache), then builds.
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
 
 # Renders the notebooks' stored outputs without executing them.
 html-stored: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 
 # nbval re-executes every notebook once and compares it with its stored
 # outputs; the build renders those stored outputs, so nothing runs twice.
@@ -70,7 +74,7 @@ CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic \
     --no-first-run --disable-dev-shm-usage --force-color-profile=srgb
 pdf: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)/pdf
-	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
+	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(call static_changed,$(BUILD)/singlehtml) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
 	    -w $(BUILD)/warnings-singlehtml.log . $(BUILD)/singlehtml
 	@profile=$$(mktemp -d) && \
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir="$$profile" --no-pdf-header-footer \

@@ -211,19 +211,17 @@ class Browser:
             )
         )
 
-    def screenshot(self, path: Path) -> None:
-        """A full-page PNG at the current viewport width."""
+    def screenshot(self, path: Path, max_height: int = 16000) -> None:
+        """A full-page PNG at the current viewport width: the viewport is made
+        as tall as the page (up to `max_height`), so sticky sidebars and
+        lazy parts render as a reader scrolling through would see them."""
         import base64
 
-        height = int(self.driver.execute_script("return document.documentElement.scrollHeight"))
-        shot = self.driver.execute_cdp_cmd(
-            "Page.captureScreenshot",
-            {
-                "format": "png",
-                "captureBeyondViewport": True,
-                "clip": {"x": 0, "y": 0, "width": self.width, "height": max(height, 1), "scale": 1},
-            },
-        )
+        width = self.width
+        height = min(int(self.driver.execute_script("return document.documentElement.scrollHeight")), max_height)
+        self.viewport(width, max(height, 1))
+        time.sleep(0.2)
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(shot["data"]))
 
@@ -246,6 +244,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     block_on_close = False
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser that navigates on closes connections mid-response
 
 
 @contextlib.contextmanager

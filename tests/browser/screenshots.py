@@ -26,8 +26,10 @@ def main() -> int:
                 browser.viewport(width, height)
                 for page in pages:
                     name = page.relative_to(chrome.SITE).with_suffix("").as_posix().replace("/", "-")
+                    browser.viewport(width, height)
                     browser.load(base + page.relative_to(chrome.SITE).as_posix())
                     for mode in ("light", "dark"):
+                        browser.viewport(width, height)
                         browser.set_mode(mode)
                         browser.screenshot(out / f"{name}-{label}-{mode}.png")
                         written += 1
