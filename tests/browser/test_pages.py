@@ -41,6 +41,27 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, http_site):
             scroll, client = browser.scroll_overflow()
             if scroll > client:
                 wide.append(f"{name}: {scroll} px of content in a {client} px wide viewport")
+            # What scrolls sideways instead (a wide table in its wrapper) must
+            # be reachable by keyboard (book/_static/reassurance.js).
+            for what in browser.driver.execute_script(
+                """
+                return Array.from(document.querySelectorAll('main *'))
+                  .filter(e => e.scrollWidth > e.clientWidth + 1
+                            && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+                            && e.tabIndex < 0 && !e.querySelector('a[href], button, [tabindex]'))
+                  .map(e => e.tagName.toLowerCase() + '.' + Array.from(e.classList).join('.'));
+                """
+            ):
+                wide.append(f"{name}: {what} scrolls sideways but cannot take keyboard focus")
     finally:
         browser.viewport(chrome.DESKTOP)
     assert not wide, "pages that scroll horizontally at 390 px:\n" + "\n".join(wide)
+
+
+def test_the_outside_request_check_tells_site_from_elsewhere():
+    base = "http://127.0.0.1:8000/"
+    assert not chrome.outside("http://127.0.0.1:8000/_static/x.js", base)
+    assert not chrome.outside("data:image/png;base64,AAAA", base)
+    assert chrome.outside("https://cdn.example.org/x.js", base)
+    assert chrome.outside("http://127.0.0.1:8001/x.js", base)
+    assert chrome.outside("file:///etc/passwd", chrome.SITE.resolve().as_uri() + "/")
