@@ -123,6 +123,13 @@ class Browser:
         self.driver.execute_script(
             """
             const mode = arguments[0];
+            // Colours must be final when axe reads them: no transitions.
+            if (!document.getElementById('test-no-transitions')) {
+              const style = document.createElement('style');
+              style.id = 'test-no-transitions';
+              style.textContent = '*, *::before, *::after { transition: none !important; }';
+              document.head.appendChild(style);
+            }
             localStorage.setItem('mode', mode);
             localStorage.setItem('theme', mode);
             document.documentElement.dataset.mode = mode;
@@ -130,8 +137,7 @@ class Browser:
             """,
             mode,
         )
-        # Let any colour transition finish before anything reads colours.
-        time.sleep(0.2)
+        time.sleep(0.1)
 
     # -- loading and observing ---------------------------------------------
     def load(self, url: str) -> None:
