@@ -21,7 +21,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book test html-stored notebooks references validate benchmark lock clean help
+.PHONY: book test html-stored pdf screenshots notebooks references validate benchmark lock clean help
 
 help:
 	@echo "make book        build the HTML book into _build/html (creates .venv first)"
@@ -29,6 +29,8 @@ help:
 	@echo "make notebooks   re-execute every notebook and save its outputs (after a change)"
 	@echo "make references  regenerate references.bib from data/sources.csv"
 	@echo "make validate    validate data/datapackage.json with Frictionless"
+	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
+	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings"
 	@echo "make lock        re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean       remove _build and the environment"
@@ -42,22 +44,49 @@ $(INSTALLED): requirements.lock pyproject.toml
 conf.py: _config.yml _toc.yml $(INSTALLED)
 	$(BIN)/jupyter-book config sphinx . >/dev/null
 
+# Sphinx copies book/_static only when it writes pages: after a change to
+# the CSS or JS alone, write every page (-a) so that the change is built.
+static_changed = $$(find book/_static -newer $(1)/.buildinfo 2>/dev/null | grep -q . && echo -a)
+
 # Executes each notebook once (cached in _build/.jupyter_cache), then builds.
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
 
 # Renders the notebooks' stored outputs without executing them.
 html-stored: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 
 # nbval re-executes every notebook once and compares it with its stored
 # outputs; the build renders those stored outputs, so nothing runs twice.
 test: html-stored
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
 	    --nbval-sanitize-with tests/sanitize.cfg book tests
+
+# The whole book on one page, from the stored outputs, printed by headless
+# Chromium (Debian's; no download). The same flags as tests/browser/chrome.py.
+CHROMIUM ?= /usr/bin/chromium
+ROOT_DOC := $(shell sed -n 's/^root: *//p' _toc.yml)
+CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --no-first-run --disable-dev-shm-usage --force-color-profile=srgb
+pdf: $(INSTALLED) conf.py
+	@mkdir -p $(BUILD)/pdf
+	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(call static_changed,$(BUILD)/singlehtml) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
+	    -w $(BUILD)/warnings-singlehtml.log . $(BUILD)/singlehtml
+	@profile=$$(mktemp -d) && \
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir="$$profile" --no-pdf-header-footer \
+	    --run-all-compositor-stages-before-draw --virtual-time-budget=10000 \
+	    --print-to-pdf="$(REASSURANCE_BUILD)/pdf/reassurance.pdf" \
+	    "file://$(REASSURANCE_BUILD)/singlehtml/$(ROOT_DOC).html" 2>$(BUILD)/pdf/chromium.log; \
+	status=$$?; rm -rf "$$profile"; \
+	if [ $$status -ne 0 ]; then cat $(BUILD)/pdf/chromium.log; exit $$status; fi
+	@echo "Printed: $(BUILD)/pdf/reassurance.pdf"
+
+screenshots: html-stored
+	$(BIN)/python tests/browser/screenshots.py
 
 notebooks: $(INSTALLED)
 	$(BIN)/python -m reassurance.execute $(NOTEBOOKS)

@@ -1,0 +1,278 @@
+"""Headless Debian Chromium, driven by Selenium, over the built book.
+
+Shared by the browser tests (tests/browser) and `make screenshots`. Nothing
+here downloads anything: Selenium gets the driver's and the browser's paths,
+so Selenium Manager has nothing to look up, and Chromium runs with its
+background networking, updates and sync switched off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import shutil
+import socketserver
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+# The Makefile exports where it built the book; _build otherwise.
+BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
+SITE = BUILD / "html"
+
+# Belt and braces: Selenium Manager, were it ever reached, must not download.
+os.environ.setdefault("SE_OFFLINE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+# axe-core comes from the npm registry (.ci/run installs a pinned version here).
+AXE_JS = Path(os.environ.get("AXE_CORE_JS") or ROOT / "_build" / "npm" / "node_modules" / "axe-core" / "axe.min.js")
+
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--force-color-profile=srgb",
+    "--lang=en-GB",
+]
+
+DESKTOP = 1280
+MOBILE = 390
+
+
+UNDER_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def unavailable(reason: str) -> None:
+    """Skip with `reason` on a workstation; fail under CI (CI=true), where it must run."""
+    import pytest
+
+    if UNDER_CI:
+        pytest.fail(f"CI=true but the browser tests cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def missing() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    for path, what in ((CHROMIUM, "Chromium"), (CHROMEDRIVER, "ChromeDriver")):
+        if not os.access(path, os.X_OK):
+            return f"{what} is not installed at {path} (apt-get install -y chromium chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (it is in the test extras of requirements.lock)"
+    return None
+
+
+def site_pages(site: Path = SITE) -> list[Path]:
+    """Every built page, the search page and the general index included."""
+    return sorted(p for p in site.rglob("*.html") if not {"_static", "_sources", "_images"} & set(p.parts))
+
+
+class Browser:
+    """One Chromium session, reused across pages (starting one costs ~1 s)."""
+
+    def __init__(self) -> None:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        self.profile = tempfile.mkdtemp(prefix="reassurance-chromium-")
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in FLAGS:
+            options.add_argument(flag)
+        options.add_argument(f"--user-data-dir={self.profile}")
+        options.add_argument(f"--window-size={DESKTOP},900")
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+        service = Service(CHROMEDRIVER, log_output=os.devnull)
+        self.driver = webdriver.Chrome(service=service, options=options)
+        self.driver.set_page_load_timeout(30)
+        self.driver.set_script_timeout(60)
+        self.width = DESKTOP
+        self._axe: str | None = None
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.driver.quit()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    # -- viewport and colour mode ------------------------------------------
+    def viewport(self, width: int, height: int = 900) -> None:
+        """Emulate a viewport `width` CSS pixels wide (mobile below 600)."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+        )
+        self.width = width
+
+    def set_mode(self, mode: str) -> None:
+        """Switch the theme to `light` or `dark`, as its own button does."""
+        self.driver.execute_script(
+            """
+            const mode = arguments[0];
+            // Colours must be final when axe reads them: no transitions.
+            if (!document.getElementById('test-no-transitions')) {
+              const style = document.createElement('style');
+              style.id = 'test-no-transitions';
+              style.textContent = '*, *::before, *::after { transition: none !important; }';
+              document.head.appendChild(style);
+            }
+            localStorage.setItem('mode', mode);
+            localStorage.setItem('theme', mode);
+            document.documentElement.dataset.mode = mode;
+            document.documentElement.dataset.theme = mode;
+            """,
+            mode,
+        )
+        time.sleep(0.1)
+
+    # -- loading and observing ---------------------------------------------
+    def load(self, url: str) -> None:
+        self.driver.get("about:blank")
+        self.drain()
+        self.driver.get(url)
+        self.settle()
+
+    def settle(self, timeout: float = 10) -> None:
+        """Wait until the page is loaded and its fonts are ready."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.driver.execute_script("return document.readyState") == "complete":
+                break
+            time.sleep(0.05)
+        self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "(document.fonts ? document.fonts.ready : Promise.resolve()).then(() => setTimeout(done, 150));"
+        )
+
+    def drain(self) -> None:
+        self.driver.get_log("browser")
+        self.driver.get_log("performance")
+
+    def observe(self) -> tuple[list[str], list[str], list[str]]:
+        """(requested URLs, failed requests, console errors) since the last load."""
+        requests, failures = [], []
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            method, params = message.get("method"), message.get("params", {})
+            if method == "Network.requestWillBeSent":
+                requests.append(params["request"]["url"])
+            elif method == "Network.loadingFailed" and not params.get("canceled"):
+                failures.append(f"{params.get('errorText')} ({params.get('type')}, request {params.get('requestId')})")
+            elif method == "Network.responseReceived":
+                response = params["response"]
+                status = response.get("status") or 0
+                if status >= 400:
+                    failures.append(f"HTTP {status} for {response.get('url')}")
+        errors = [
+            f"{entry['level']}: {entry['message']}"
+            for entry in self.driver.get_log("browser")
+            if entry["level"] in ("SEVERE", "ERROR")
+        ]
+        return requests, failures, errors
+
+    # -- accessibility ---------------------------------------------------------
+    def axe(self, only: list[str] | None = None) -> list[dict]:
+        """axe-core's violations on the current page: every rule axe runs by
+        default, or only the rules listed in `only` (e.g. a second colour mode
+        changes nothing but colours)."""
+        if self._axe is None:
+            self._axe = AXE_JS.read_text(encoding="utf-8")
+        if not self.driver.execute_script("return typeof window.axe === 'object'"):
+            self.driver.execute_script(self._axe)
+        options = {"resultTypes": ["violations"]}
+        if only:
+            options["runOnly"] = {"type": "rule", "values": only}
+        result = self.driver.execute_async_script(
+            """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, arguments[0])
+              .then(r => done(JSON.stringify(r.violations)))
+              .catch(e => done(JSON.stringify({error: String(e)})));
+            """,
+            options,
+        )
+        violations = json.loads(result)
+        if isinstance(violations, dict):
+            raise RuntimeError(f"axe-core failed: {violations['error']}")
+        return violations
+
+    def scroll_overflow(self) -> tuple[int, int]:
+        return tuple(
+            self.driver.execute_script(
+                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth];"
+            )
+        )
+
+    def screenshot(self, path: Path, max_height: int = 16000) -> None:
+        """A full-page PNG at the current viewport width: the viewport is made
+        as tall as the page (up to `max_height`), so sticky sidebars and
+        lazy parts render as a reader scrolling through would see them."""
+        import base64
+
+        width = self.width
+        height = min(int(self.driver.execute_script("return document.documentElement.scrollHeight")), max_height)
+        self.viewport(width, max(height, 1))
+        time.sleep(0.2)
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def describe(violations: list[dict]) -> list[str]:
+    lines = []
+    for v in violations:
+        targets = "; ".join(" ".join(map(str, node["target"])) for node in v["nodes"][:5])
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {targets}")
+    return lines
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    timeout = 10  # seconds a connection may stay idle
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser that navigates on closes connections mid-response
+
+
+@contextlib.contextmanager
+def serve(site: Path = SITE):
+    """Serve `site` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def outside(url: str, base: str) -> bool:
+    """True when `url` is neither under `base` nor an in-page data/blob URL."""
+    scheme = urlparse(url).scheme
+    if scheme in ("data", "blob", "about"):
+        return False
+    return not url.startswith(base)
