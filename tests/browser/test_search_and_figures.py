@@ -20,6 +20,11 @@ SEARCHES = [
     ("Élysée", "book/summit.html"),
     ("reassurance", "book/summit.html"),
     ("identified", "book/references.html"),
+    ("Vladivostok", "book/russia.html"),
+    ("backstop", "book/us-position.html"),
+    ("Anchorage", "book/road-to-paris.html"),
+    ("Costa", "book/commitment.html"),
+    ("matrix", "book/positions.html"),
 ]
 
 FIGURE_DATA = chrome.ROOT / "book" / "figure-data"
