@@ -57,8 +57,9 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
     for j, row in labelled.iterrows():
         ax.axvline(row["date"], color=light, linewidth=0.8, linestyle=(0, (3, 3)), zorder=0)
         ax.text(
-            row["date"], lane + 0.45 + 0.55 * (j % 2), f"{_short_date(row['date'])} · {wrap(row['what'], 34)}",
-            ha="center" if row["date"] < middle else "right", va="bottom", fontsize=7.2, color="#555555",
+            row["date"] + (pd.Timedelta(days=1) if row["date"] < middle else -pd.Timedelta(days=1)),
+            lane + 0.45 + 0.55 * (j % 2), f"{_short_date(row['date'])} · {wrap(row['what'], 34)}",
+            ha="left" if row["date"] < middle else "right", va="bottom", fontsize=7.2, color="#555555",
         )
     ax.text(first, lane - 0.45, f"The coalition's steps ({len(reference)}), for reference", fontsize=7.5,
             color="#555555", va="top", ha="left")
@@ -75,7 +76,7 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
                label=f"US {KINDS[k].lower()}")
         for k in KINDS if k in set(main["kind"])
     ] + [Line2D([], [], linestyle="", marker="|", color=light, markersize=9, label="Coalition's step (reference)")]
-    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.06, 0.0), fontsize=8, frameon=False)
     style.add_source_line(fig, source_line)
     return fig
 
