@@ -76,9 +76,45 @@ def russian_statements(evidence: Evidence) -> pd.DataFrame:
     )
 
 
+def format_date(value) -> str:
+    """A date as readers see it in tables: '20 May 2025'; 'unknown' when missing."""
+    if pd.isna(value):
+        return "unknown"
+    ts = pd.Timestamp(value)
+    return f"{ts.day} {ts.strftime('%B %Y')}"
+
+
+def remark_ids(statements: pd.DataFrame) -> pd.Series:
+    """For each row, the id of the remark it renders: follows `variant_of`
+    links to the row that is no one's rendering (a chain a -> b -> c gives c).
+    Raises on a link to a missing row or on a cycle."""
+    links = dict(zip(statements["statement_id"], statements["variant_of"]))
+    roots = []
+    for sid in statements["statement_id"]:
+        seen, current = {sid}, sid
+        while links[current] != "n/a":
+            current = links[current]
+            if current not in links:
+                raise ValueError(f"variant_of names a statement that is not in the table: {current}")
+            if current in seen:
+                raise ValueError(f"variant_of links form a cycle through {sid}")
+            seen.add(current)
+        roots.append(current)
+    return pd.Series(roots, index=statements.index, name="remark_id")
+
+
 def primary(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per remark: drop the rows that are other renderings of a remark."""
     return statements[statements["variant_of"] == "n/a"].reset_index(drop=True)
+
+
+def rendering_count(statements: pd.DataFrame) -> int:
+    """Renderings of the remarks: one per remark and source. A source that
+    quotes a fragment of a remark and then the full sentence (both rows linked
+    by `variant_of`) gives one rendering, not two."""
+    if statements.empty:
+        return 0
+    return int(pd.DataFrame({"remark": remark_ids(statements), "source": statements["source_key"]}).drop_duplicates().shape[0])
 
 
 def theme_topic_mismatches(statements: pd.DataFrame) -> list[str]:
@@ -174,8 +210,11 @@ def describe_changes(changes: list[tuple[str, str, str]], a_name: str, b_name: s
 
 
 def translation_pairs(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
-    """The renderings of the Russian remarks side by side, with the word changes."""
+    """The renderings of the Russian remarks by different sources side by side,
+    with the word changes. A fragment the same source quotes again in full is
+    not a second translation and is left out."""
     pairs = variant_pairs(statements)
+    pairs = pairs[pairs["original_source_key"] != pairs["variant_source_key"]].reset_index(drop=True)
     sources = evidence.sources.set_index("source_key")
     short = labels_by_key(evidence)
     themes = statements.set_index("statement_id")["theme"]
@@ -245,7 +284,7 @@ def eef_remarks(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
                 "date": first["date"],
                 "venue": first["venue"],
                 "words": first["quote"],
-                "renderings": len(group),
+                "renderings": rendering_count(group),
                 "sources": "; ".join(short[k] for k in keys),
                 "attested_by": attestation(keys, evidence.sources),
             }
@@ -298,12 +337,12 @@ def date_readings(evidence: Evidence) -> pd.DataFrame:
 def date_shown(statement_id: str, recorded, readings: pd.DataFrame) -> str:
     """The date as a reader should see it: the recorded date, or 'unknown',
     followed by every source's own dating where statement_dates.csv has one."""
-    base = "unknown" if pd.isna(recorded) else pd.Timestamp(recorded).strftime("%Y-%m-%d")
+    base = format_date(recorded)
     rows = readings[readings["statement_id"] == statement_id]
     if rows.empty:
         return base
     alternatives = [
-        f"{'no day' if pd.isna(r['reported_date']) else pd.Timestamp(r['reported_date']).strftime('%Y-%m-%d')} per {r['source']}"
+        f"{'no day' if pd.isna(r['reported_date']) else format_date(r['reported_date'])} per {r['source']}"
         for _, r in rows.iterrows()
     ]
     return f"{base} (" + "; ".join(alternatives) + ")"
@@ -350,6 +389,21 @@ def timeline(statements: pd.DataFrame, readings: pd.DataFrame, topics: list[str]
     ).drop(columns="_o")
 
 
+def timeline_note(points: pd.DataFrame) -> str:
+    """The timeline caption's count sentence: how many remarks are drawn, and,
+    only when there are any, how many have no date (drawn in the column
+    marked 'date unknown')."""
+    from .publish import number_text
+
+    remarks = points.drop_duplicates("statement_id")
+    shown = len(remarks)
+    undated = int((remarks["dating"] == "unknown").sum())
+    sentence = f"Remarks shown: {number_text(shown)}."
+    if undated:
+        sentence += f" Without a date: {number_text(undated)}, drawn in the column marked date unknown."
+    return sentence
+
+
 # --- Consistency -------------------------------------------------------------------------
 
 
@@ -384,11 +438,11 @@ def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def _day(value) -> str:
-    return "date unknown" if pd.isna(value) else f"{pd.Timestamp(value).day} {pd.Timestamp(value).strftime('%b')}"
+    return "date unknown" if pd.isna(value) else format_date(value)
 
 
 def _speakers_and_days(group: pd.DataFrame) -> str:
-    """'Maria Zakharova (18 Aug), Vladimir Putin (2 Sep, 5 Sep)': each speaker
+    """'Maria Zakharova (18 August 2025), Vladimir Putin (2 September 2025, 5 September 2025)': each speaker
     once, in order of first appearance, with the distinct days in date order."""
     parts = []
     for speaker in dict.fromkeys(group["speaker"]):

@@ -3,8 +3,8 @@
 Three views of the evidence base:
 - `us_statements`: every statement by a US speaker (the US itself or a person
   who represents it), in date order;
-- `timeline`: the coalition's steps and the US's steps and statements in one
-  dated list, for the timeline figure;
+- `timeline`: the US's steps (main rows) and the coalition's steps (reference
+  marks) in one dated list, for the timeline figure;
 - `expectations`: the `us_expectations` table with reader labels, and
   `expectation_counts` for the known / unknown tally.
 """
@@ -59,22 +59,26 @@ def _short_date(ts: pd.Timestamp) -> str:
     return f"{ts.day} {ts.strftime('%b')}"
 
 
-def _statement_label(speaker: str, topic: str, quote: str, words: int = 7) -> str:
-    """'Donald Trump, on troops: “Well, you have my assurance, you know,…”'."""
-    parts = quote.strip("…. ").split()
-    opening = " ".join(parts[:words])
-    about = TOPIC_WORDS.get(topic, f"on {topic}")
-    return f"{speaker}, {about}: “{opening}{'…' if len(parts) > words else ''}”"
+def format_date(value) -> str:
+    """A date as readers see it in tables: '20 May 2025'."""
+    ts = pd.Timestamp(value)
+    return f"{ts.day} {ts.strftime('%B %Y')}"
+
+
+def _statement_summary(speaker: str, topic: str) -> str:
+    """A statement in our words, never a cut quote: 'Donald Trump on troops'."""
+    return f"{speaker} {TOPIC_WORDS.get(topic, f'on {topic}')}"
 
 
 def timeline(evidence: Evidence, start: str, end: str) -> pd.DataFrame:
-    """The coalition's and the US's events and statements between start and end (inclusive).
+    """The US's steps, and the coalition's steps for reference, between start and end (inclusive).
 
-    Events come from events.csv (categories coalition and us). Statements are
-    those of US speakers on any topic, and those of anyone else on US support;
-    second renderings of a remark (variant_of set) are left out. Statements
-    with an unknown date cannot be placed and are left out. Each row carries
-    a label that begins with its date.
+    Rows with side 'us' are the figure's main rows: the US events of
+    events.csv, whose titles say in our words what was done or said, and any
+    dated US statement (first renderings only) made on a day with no US event
+    recorded, summarised by speaker and topic. Rows with side 'coalition' are
+    the coalition's events, drawn as light reference marks. Each row's label
+    begins with its date; no row carries a quotation.
     """
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     if first > last:
@@ -93,23 +97,22 @@ def timeline(evidence: Evidence, start: str, end: str) -> pd.DataFrame:
             "source_key": events["source_key"],
         }
     )
+    us_event_days = set(events.loc[events["category"] == US, "start_date"])
 
     statements = evidence.statements
     chosen = statements[
         (statements["variant_of"] == "n/a")
         & statements["date"].notna()
-        & (statements["speaker_id"].isin(speakers) | (statements["topic"] == "us-support"))
+        & statements["speaker_id"].isin(speakers)
+        & ~statements["date"].isin(us_event_days)
     ]
     statement_rows = pd.DataFrame(
         {
             "date": chosen["date"],
-            "side": [US if s in speakers else "coalition" for s in chosen["speaker_id"]],
+            "side": US,
             "kind": "statement",
             "item_id": chosen["statement_id"],
-            "what": [
-                _statement_label(names[s], t, q)
-                for s, t, q in zip(chosen["speaker_id"], chosen["topic"], chosen["quote"])
-            ],
+            "what": [_statement_summary(names[s], t) for s, t in zip(chosen["speaker_id"], chosen["topic"])],
             "source_key": chosen["source_key"],
         }
     )
@@ -124,7 +127,22 @@ def timeline(evidence: Evidence, start: str, end: str) -> pd.DataFrame:
     order = {"event": 0, "statement": 1}
     frame = frame.assign(_k=frame["kind"].map(order), _s=(frame["side"] == US).astype(int))
     frame = frame.sort_values(["date", "_s", "_k", "item_id"], ignore_index=True).drop(columns=["_k", "_s"])
-    return frame[["date", "side", "side_label", "kind", "kind_label", "item_id", "label", "source_key"]]
+    return frame[["date", "side", "side_label", "kind", "kind_label", "item_id", "what", "label", "source_key"]]
+
+
+def timeline_title(rows: pd.DataFrame) -> str:
+    """The timeline's finding as its title: when the US steps fall, against
+    when the coalition's began."""
+    us_rows = rows[rows["side"] == US]
+    coalition = rows[rows["side"] == "coalition"]
+    if us_rows.empty:
+        return "No US step is recorded in this period"
+    first, last = us_rows["date"].min(), us_rows["date"].max()
+    span = f"on {_short_date(first)}" if first == last else f"between {_short_date(first)} and {_short_date(last)}"
+    title = f"All {len(us_rows)} US steps recorded here fall {span}"
+    if not coalition.empty and coalition["date"].min() < first:
+        title += f"; the coalition's began on {_short_date(coalition['date'].min())}"
+    return title
 
 
 def expectations(evidence: Evidence) -> pd.DataFrame:

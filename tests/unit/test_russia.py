@@ -146,7 +146,10 @@ def test_eef_remarks_give_one_row_per_theme_with_its_attestation(evidence, state
     assert remarks["theme"].is_unique
     eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == russia.EEF_DATE)]
     assert set(remarks["theme"]) == set(eef["theme"])
-    assert remarks["renderings"].sum() == len(eef)
+    # One rendering per remark and source: the article's fragment and its full
+    # sentence of one remark are one rendering.
+    assert remarks["renderings"].sum() == len(set(zip(russia.remark_ids(eef), eef["source_key"])))
+    assert remarks["renderings"].sum() < len(eef) or eef["variant_of"].eq("n/a").all()
     for _, r in remarks.iterrows():
         keys = set(eef.loc[eef["theme"] == r["theme"], "source_key"])
         assert (r["attested_by"] == "Article only") == (keys == {russia.ARTICLE_KEY})
@@ -171,9 +174,9 @@ def readings(rows):
 def test_date_shown_keeps_unknown_and_lists_other_datings():
     r = readings([("a", "2025-09-04", "Sputnik", "s"), ("a", "2025-09-03", "ZH copy", "z"), ("b", None, "F", "f")])
     assert russia.date_shown("c", pd.NaT, r) == "unknown"
-    assert russia.date_shown("c", pd.Timestamp("2025-08-18"), r) == "2025-08-18"
-    assert russia.date_shown("a", pd.Timestamp("2025-09-04"), r) == "2025-09-04 (2025-09-04 per Sputnik; 2025-09-03 per ZH copy)"
-    assert russia.date_shown("b", pd.Timestamp("2025-09-02"), r) == "2025-09-02 (no day per F)"
+    assert russia.date_shown("c", pd.Timestamp("2025-08-18"), r) == "18 August 2025"
+    assert russia.date_shown("a", pd.Timestamp("2025-09-04"), r) == "4 September 2025 (4 September 2025 per Sputnik; 3 September 2025 per ZH copy)"
+    assert russia.date_shown("b", pd.Timestamp("2025-09-02"), r) == "2 September 2025 (no day per F)"
 
 
 def test_conflicting_dates_need_two_different_days():
@@ -223,8 +226,8 @@ def test_topic_consistency_tells_steady_from_differing():
     assert table.loc["nato", "remarks"] == 2
     assert table.loc["eu", "verdict"] == "single remark"
     assert "date unknown" in table.loc["eu", "who_when"]
-    assert table.loc["security-guarantees", "who_when"] == "Opposes: Z (4 Sep); Conditional: P (5 Sep)"
-    assert table.loc["nato", "who_when"] == "Opposes: P (2 Sep, 5 Sep)"
+    assert table.loc["security-guarantees", "who_when"] == "Opposes: Z (4 September 2025); Conditional: P (5 September 2025)"
+    assert table.loc["nato", "who_when"] == "Opposes: P (2 September 2025, 5 September 2025)"
 
 
 def test_same_day_remarks_name_the_day_once():
@@ -235,8 +238,98 @@ def test_same_day_remarks_name_the_day_once():
             ("c", "putin", "P", pd.NaT, "eu", "supports", "q", "n/a", "k", "eu-membership-accepted", "E"),
         ]
     )
-    assert russia.topic_consistency(rows).loc[0, "who_when"] == "Supports: P (5 Sep, date unknown)"
+    assert russia.topic_consistency(rows).loc[0, "who_when"] == "Supports: P (5 September 2025, date unknown)"
 
 
 def test_in_sentence_keeps_names_capitalised():
     assert russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO"]) == "foreign troops in Ukraine, Ukraine in NATO"
+
+
+# --- one remark counts once -----------------------------------------------------------------
+
+
+def test_remark_ids_follow_links_to_the_remark():
+    rows = frame(
+        [
+            ("frag", "putin", "P", None, "eu", "supports", "legitimate choice", "full", "article", "t", "T"),
+            ("full", "putin", "P", None, "eu", "supports", "I repeat, legitimate choice", "n/a", "article", "t", "T"),
+            ("other", "putin", "P", None, "eu", "supports", "this is a legitimate choice", "full", "newsfront", "t", "T"),
+            ("alone", "putin", "P", None, "nato", "opposes", "no", "n/a", "article", "t", "T"),
+        ]
+    )
+    assert russia.remark_ids(rows).tolist() == ["full", "full", "full", "alone"]
+    # Two article rows of one remark make one rendering; News Front's is the second.
+    assert russia.rendering_count(rows) == 3
+    assert len(russia.primary(rows)) == 2
+    table = russia.topic_consistency(rows).set_index("topic")
+    assert table.loc["eu", "remarks"] == 1
+
+
+def test_remark_ids_refuse_a_cycle_and_a_dangling_link():
+    cycle = frame(
+        [
+            ("a", "putin", "P", None, "eu", "supports", "q", "b", "k", "t", "T"),
+            ("b", "putin", "P", None, "eu", "supports", "q", "a", "k", "t", "T"),
+        ]
+    )
+    with pytest.raises(ValueError, match="cycle"):
+        russia.remark_ids(cycle)
+    dangling = frame([("a", "putin", "P", None, "eu", "supports", "q", "zz", "k", "t", "T")])
+    with pytest.raises(ValueError, match="zz"):
+        russia.remark_ids(dangling)
+
+
+def test_each_russian_remark_counts_once_in_every_total(statements):
+    """Remarks per topic add up to the distinct remarks; each EEF theme is one remark."""
+    remarks = set(russia.remark_ids(statements))
+    assert len(russia.primary(statements)) == len(remarks)
+    assert russia.topic_consistency(statements)["remarks"].sum() == len(remarks)
+    eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == russia.EEF_DATE)]
+    per_theme = pd.DataFrame({"theme": eef["theme"], "remark": russia.remark_ids(eef)}).groupby("theme")["remark"].nunique()
+    assert (per_theme == 1).all(), per_theme[per_theme > 1]
+
+
+def test_renderings_of_one_remark_share_topic_and_stance(statements):
+    by_id = statements.set_index("statement_id")
+    for sid, root in zip(statements["statement_id"], russia.remark_ids(statements)):
+        assert by_id.loc[sid, "topic"] == by_id.loc[root, "topic"], sid
+        assert by_id.loc[sid, "stance"] == by_id.loc[root, "stance"], sid
+
+
+def test_translation_pairs_compare_different_sources_only(evidence, statements):
+    pairs = russia.translation_pairs(evidence, statements)
+    assert len(pairs) > 0
+    assert (pairs["original_source_key"] != pairs["variant_source_key"]).all()
+
+
+def test_format_date_is_day_month_year():
+    assert russia.format_date(pd.Timestamp("2025-05-20")) == "20 May 2025"
+    assert russia.format_date(pd.NaT) == "unknown"
+
+
+def test_timeline_note_mentions_undated_remarks_only_when_there_are_some():
+    dated = pd.DataFrame({"statement_id": ["a", "a", "b"], "dating": ["recorded", "alternative", "recorded"]})
+    assert russia.timeline_note(dated) == "Remarks shown: two."
+    undated = pd.DataFrame({"statement_id": ["a", "b", "c"], "dating": ["recorded", "unknown", "unknown"]})
+    note = russia.timeline_note(undated)
+    assert note.startswith("Remarks shown: three.") and "Without a date: two" in note
+
+
+def test_timeline_chart_has_separate_speaker_and_stance_legends(statements, evidence):
+    import matplotlib
+    import matplotlib.legend
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import russia as charts
+
+    points = russia.timeline(statements, russia.date_readings(evidence), ["foreign-troops", "security-guarantees"])
+    fig = charts.timeline_chart(points, "test source")
+    ax = fig.axes[0]
+    legends = [a for a in ax.get_children() if isinstance(a, matplotlib.legend.Legend)]
+    titles = sorted(legend.get_title().get_text() for legend in legends)
+    assert titles == ["Colour: speaker", "Shape: stance"]
+    speakers = {t.get_text() for t in legends[0].get_texts()} | {t.get_text() for t in legends[1].get_texts()}
+    assert set(points["speaker"]) <= speakers
+    plt.close(fig)

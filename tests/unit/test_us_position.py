@@ -85,23 +85,41 @@ def test_us_statements_are_in_date_order_and_variants_can_be_dropped():
     assert once.loc[once["statement_id"] == "st-1", "source"].item() == "Outlet 1, 4 Sep 2025"
 
 
-def test_the_timeline_keeps_the_window_the_two_sides_and_dated_first_renderings():
+def test_the_timeline_keeps_the_window_us_steps_and_coalition_reference():
     rows = us_position.timeline(fake_evidence(), "2025-03-02", "2025-09-05")
-    # Russian event, event before the window, undated statement, variant and
-    # the French statement on another topic are left out.
-    assert list(rows["item_id"]) == ["ev-a", "ev-b", "st-1", "ev-c", "st-3", "st-2"]
+    # Russian event, event before the window, undated statement, variant, the
+    # French statements and US statements on a day with a US event are left out.
+    assert list(rows["item_id"]) == ["ev-a", "ev-b", "st-1", "ev-c", "st-2"]
     assert rows["date"].is_monotonic_increasing
-    assert set(rows["side"]) == {"coalition", "us"}
-    assert rows.set_index("item_id").loc["st-3", "side"] == "coalition"
-    assert rows.set_index("item_id").loc["st-2", "side"] == "us"
+    assert rows.set_index("item_id").loc["ev-c", "side"] == "coalition"
+    assert set(rows.loc[rows["kind"] == "statement", "side"]) == {"us"}
 
 
-def test_every_timeline_label_starts_with_its_date():
+def test_a_us_statement_on_a_day_with_a_us_event_is_not_a_second_row():
+    evidence = fake_evidence()
+    events = evidence.events.copy()
+    events.loc[events["event_id"] == "ev-c", "category"] = "us"  # a US event on 4 September
+    rows = us_position.timeline(fake_evidence(events=events), "2025-03-02", "2025-09-05")
+    assert "st-2" not in set(rows["item_id"]) and "st-1" in set(rows["item_id"])
+
+
+def test_every_timeline_label_starts_with_its_date_and_quotes_nothing():
     rows = us_position.timeline(fake_evidence(), "2025-01-01", "2025-12-31")
     for date, label in zip(rows["date"], rows["label"]):
         assert label.startswith(f"{date.day} {date.strftime('%b')} · "), label
+        assert "“" not in label and "…" not in label
     statement = rows.set_index("item_id").loc["st-1", "label"]
-    assert statement == "19 Aug · Donald Trump, on troops: “Well, you have my assurance, you know,…”"
+    assert statement == "19 Aug · Donald Trump on troops"
+
+
+def test_the_timeline_title_states_when_the_us_steps_fall():
+    rows = us_position.timeline(fake_evidence(), "2025-03-02", "2025-09-05")
+    assert us_position.timeline_title(rows) == "All 3 US steps recorded here fall between 15 Aug and 4 Sep; the coalition's began on 2 Mar"
+    assert us_position.timeline_title(rows[rows["side"] == "coalition"]).startswith("No US step")
+
+
+def test_format_date_is_day_month_year():
+    assert us_position.format_date(pd.Timestamp("2025-05-20")) == "20 May 2025"
 
 
 def test_the_timeline_refuses_an_inverted_window():
@@ -160,11 +178,12 @@ def test_the_timeline_chart_labels_every_row_and_keeps_the_window():
     from reassurance.charts import us_position as charts
 
     rows = us_position.timeline(fake_evidence(), "2025-03-02", "2025-09-05")
-    fig = charts.timeline_chart(rows, "Title", "test source", "2025-03-02", "2025-09-05")
+    fig = charts.timeline_chart(rows, "Title", "test source", "2025-03-02", "2025-09-05", reference_ids=["ev-c"])
     ax = fig.axes[0]
     texts = {t.get_text() for t in ax.texts}
-    assert set(rows["label"]) <= texts
-    assert len(ax.collections) >= len(rows)  # one marker per row
+    assert set(rows.loc[rows["side"] == "us", "label"]) <= texts  # the US rows are labelled
+    assert "2 Mar · Coalition launched" not in texts  # an unchosen reference step is only a tick
+    assert any(t.startswith("4 Sep · Paris") for t in texts)  # the chosen reference is labelled at the top
     low, high = (mdates.num2date(x).date().isoformat() for x in ax.get_xlim())
     assert low <= "2025-03-02" and high >= "2025-09-05"
     assert any(t.get_text() == "Source: test source" for t in fig.texts)

@@ -40,8 +40,8 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     labels_by_theme = dict(zip(points["theme"], points["theme_label"]))
     y = {t: len(themes) - 1 - i for i, t in enumerate(themes)}
     fig, ax = style.new_figure(
-        "Russian statements on foreign troops and guarantees, August–September 2025",
-        height_in=0.55 * len(themes) + 2.4,
+        wrap("Russian officials opposed foreign troops throughout; on guarantees they rejected the proposals under discussion and set their own terms", 56),
+        height_in=0.6 * len(themes) + 2.6,
     )
     dated = points[points["dating"] != "unknown"]
     first, last = dated["date"].min(), dated["date"].max()
@@ -62,13 +62,13 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
             ax.annotate("other source's day", (x, y[p["theme"]]), xytext=(0, 9), textcoords="offset points",
                         ha="center", fontsize=7.5, color="#444444")
     ax.set_yticks([y[t] for t in themes], [wrap(labels_by_theme[t], 34) for t in themes], fontsize=8.5)
-    ax.set_ylim(-0.7, len(themes) - 0.3)
+    ax.set_ylim(-0.7, len(themes) + 0.5)  # headroom for the legends
     has_unknown = (points["dating"] == "unknown").any()
     right = unknown_x + pd.Timedelta(days=2) if has_unknown else last + pd.Timedelta(days=3)
     ax.set_xlim(first - pd.Timedelta(days=3), right)
     if has_unknown:
         ax.axvline(last + pd.Timedelta(days=2), color="#bbbbbb", linewidth=0.8)
-        ax.text(unknown_x, len(themes) - 0.45, "date\nunknown", ha="center", va="top", fontsize=8)
+        ax.text(unknown_x, len(themes) + 0.35, "date\nunknown", ha="center", va="top", fontsize=8)
     # Fridays, so that 5 September (the plenary) falls on a tick.
     ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.FR))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _day(mdates.num2date(v))))
@@ -78,11 +78,22 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     ax.set_ylabel("Theme of the remark")
     speakers = [s for s in SPEAKER_COLOURS if s in set(points["speaker"])]
     stances = [s for s in STANCE_MARKERS if s in set(points["stance"])]
-    handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color=SPEAKER_COLOURS[s], label=s) for s in speakers]
-    handles += [Line2D([], [], linestyle="", marker=STANCE_MARKERS[s], markersize=8, color="#555555", label=STANCE_NAMES[s]) for s in stances]
+    # Two legends under the chart, side by side: colour = speaker, shape = stance.
+    speaker_handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color=SPEAKER_COLOURS[s], label=s) for s in speakers]
+    stance_handles = [Line2D([], [], linestyle="", marker=STANCE_MARKERS[s], markersize=8, color="#555555", label=STANCE_NAMES[s]) for s in stances]
     if (points["dating"] == "alternative").any():
-        handles.append(Line2D([], [], linestyle=":", marker="o", markersize=8, color="#777777", markerfacecolor="white", label="Day given by another source"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Speaker; stance", title_fontsize=8.5)
+        stance_handles.append(Line2D([], [], linestyle=":", marker="o", markersize=8, color="#777777", markerfacecolor="white", label="Day given by another source"))
+    # Two legends side by side in the chart's upper left, where the early
+    # weeks leave the top rows empty: colour = speaker, shape = stance.
+    speaker_legend = ax.legend(
+        handles=speaker_handles, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=1, fontsize=8,
+        title="Colour: speaker", title_fontsize=8.5, alignment="left", framealpha=0.95, edgecolor="#dddddd",
+    )
+    ax.add_artist(speaker_legend)
+    ax.legend(
+        handles=stance_handles, loc="upper left", bbox_to_anchor=(0.27, 1.0), ncols=1, fontsize=8,
+        title="Shape: stance", title_fontsize=8.5, alignment="left", framealpha=0.95, edgecolor="#dddddd",
+    )
     style.add_source_line(fig, source_line)
     return fig
 

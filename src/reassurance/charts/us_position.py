@@ -5,10 +5,9 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from .. import labels, style
-from ..us_position import KINDS, SIDES
+from ..us_position import KINDS
 from .common import wrap
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
@@ -22,48 +21,68 @@ US_STATUS_COLOURS = {
 }
 
 
-def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str, end: str):
-    """One line per dated step or statement, earliest at the top, placed on a time axis.
+def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str, end: str, reference_ids=()):
+    """The US's steps as the main rows, the coalition's steps as light reference marks.
 
-    Colour shows the side (the coalition and Ukraine, or the US); the marker
-    shows whether the row is an event or a statement. Every row is labelled
-    with its date, on the side of the point that has more room.
+    Each US row (side 'us') is one line, earliest at the top, with its point
+    on the time axis and its label (date and what happened, in our words) on
+    the side of the point that has more room. The coalition's steps (side
+    'coalition') share one thin lane at the top: a light tick for each, and
+    for the ids in `reference_ids` a light vertical line across the chart,
+    labelled at the top.
     """
     first, last = pd.Timestamp(start), pd.Timestamp(end)
-    rows = rows.reset_index(drop=True)
-    n = len(rows)
-    fig, ax = style.new_figure(title, height_in=0.3 * n + 1.9)
+    main = rows[rows["side"] == "us"].reset_index(drop=True)
+    reference = rows[rows["side"] == "coalition"].reset_index(drop=True)
+    n = len(main)
+    fig, ax = style.new_figure(wrap(title, 80), height_in=0.34 * n + 2.9)
     middle = first + (last - first) / 2
-    for i, row in rows.iterrows():
+    lane = n + 0.6  # the coalition's lane, above the main rows
+    for i, row in main.iterrows():
         y = n - 1 - i  # earliest at the top
-        ax.hlines(y, first, last, color="#e6e6e6", linewidth=0.6, zorder=0)
+        ax.hlines(y, first, last, color="#eeeeee", linewidth=0.6, zorder=0)
         ax.scatter(
-            row["date"], y, s=42, marker=KIND_MARKERS[row["kind"]], color=SIDE_COLOURS[row["side"]],
+            row["date"], y, s=46, marker=KIND_MARKERS[row["kind"]], color=SIDE_COLOURS["us"],
             edgecolor="#333333", linewidth=0.5, zorder=3,
         )
         right = row["date"] < middle
         offset = pd.Timedelta(days=2)
         ax.text(
             row["date"] + (offset if right else -offset), y, row["label"],
-            ha="left" if right else "right", va="center", fontsize=7.8,
+            ha="left" if right else "right", va="center", fontsize=8.2,
         )
+    light = "#9a9a9a"
+    ax.scatter(reference["date"], [lane] * len(reference), s=60, marker="|", color=light, linewidths=1.2, zorder=2)
+    labelled = reference[reference["item_id"].isin(list(reference_ids))].reset_index(drop=True)
+    for j, row in labelled.iterrows():
+        ax.axvline(row["date"], color=light, linewidth=0.8, linestyle=(0, (3, 3)), zorder=0)
+        ax.text(
+            row["date"] + (pd.Timedelta(days=1) if row["date"] < middle else -pd.Timedelta(days=1)),
+            lane + 0.45 + 0.55 * (j % 2), f"{_short_date(row['date'])} · {wrap(row['what'], 34)}",
+            ha="left" if row["date"] < middle else "right", va="bottom", fontsize=7.2, color="#555555",
+        )
+    ax.text(first, lane - 0.45, f"The coalition's steps ({len(reference)}), for reference", fontsize=7.5,
+            color="#555555", va="top", ha="left")
     ax.set_xlim(first - pd.Timedelta(days=4), last + pd.Timedelta(days=4))
-    ax.set_ylim(-0.8, n - 0.2)
+    ax.set_ylim(-0.8, lane + 1.9)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
-    ax.set_xlabel(f"Date ({first.year}); each row is one step or statement, labelled with its date")
-    ax.set_ylabel("In date order, earliest at the top")
+    ax.set_xlabel(f"Date ({first.year})")
+    ax.set_ylabel("US steps, earliest at the top")
     handles = [
-        Patch(facecolor=SIDE_COLOURS[s], edgecolor="#333333", label=SIDES[s]) for s in SIDES if s in set(rows["side"])
-    ] + [
-        Line2D([], [], linestyle="", marker=KIND_MARKERS[k], color="#777777", markeredgecolor="#333333", label=KINDS[k])
-        for k in KINDS if k in set(rows["kind"])
-    ]
-    ax.legend(handles=handles, loc="upper right", fontsize=8.5, ncols=2)
+        Line2D([], [], linestyle="", marker=KIND_MARKERS[k], color=SIDE_COLOURS["us"], markeredgecolor="#333333",
+               label=f"US {KINDS[k].lower()}")
+        for k in KINDS if k in set(main["kind"])
+    ] + [Line2D([], [], linestyle="", marker="|", color=light, markersize=9, label="Coalition's step (reference)")]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.06, 0.0), fontsize=8, frameon=False)
     style.add_source_line(fig, source_line)
     return fig
+
+
+def _short_date(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts.strftime('%b')}"
 
 
 def expectations_chart(counts: pd.DataFrame, title: str, source_line: str):
