@@ -4,7 +4,8 @@
 # Everything else here is for maintainers: `make help` lists it.
 
 PYTHON ?= python3
-VENV := .venv
+# The environment; tests that build a copy of the project point VENV at this one.
+VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SPHINX_OPTS := -W -n --keep-going -q
@@ -14,7 +15,7 @@ export REASSURANCE_BUILD := $(abspath $(BUILD))
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 
 # The kernel that runs the notebooks must be the environment's own Python.
-export PATH := $(CURDIR)/$(BIN):$(PATH)
+export PATH := $(abspath $(BIN)):$(PATH)
 # Every page's "last updated" date is the last commit's date, so two builds
 # of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -42,10 +43,11 @@ $(INSTALLED): requirements.lock pyproject.toml
 conf.py: _config.yml _toc.yml $(INSTALLED)
 	$(BIN)/jupyter-book config sphinx . >/dev/null
 
-# Executes each notebook once (cached in _build/.jupyter_cache), then builds.
+# Executes each notebook once (cached in $(BUILD)/.jupyter_cache), then builds.
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
+	    -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
 
 # Renders the notebooks' stored outputs without executing them.
@@ -55,8 +57,10 @@ html-stored: $(INSTALLED) conf.py
 
 # nbval re-executes every notebook once and compares it with its stored
 # outputs; the build renders those stored outputs, so nothing runs twice.
+# --dist loadgroup: tests/conftest.py keeps each notebook's cells on one
+# worker; every other test is spread over both cores.
 test: html-stored
-	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --nbval --nbval-current-env \
 	    --nbval-sanitize-with tests/sanitize.cfg book tests
 
 notebooks: $(INSTALLED)
