@@ -57,10 +57,8 @@ html-stored: $(INSTALLED) conf.py
 
 # nbval re-executes every notebook once and compares it with its stored
 # outputs; the build renders those stored outputs, so nothing runs twice.
-# --dist loadgroup: tests/conftest.py keeps each notebook's cells on one
-# worker; every other test is spread over both cores.
 test: html-stored
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --nbval --nbval-current-env \
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
 	    --nbval-sanitize-with tests/sanitize.cfg book tests
 
 notebooks: $(INSTALLED)

@@ -51,15 +51,6 @@ def data_copy(tmp_path: Path) -> DataCopy:
     return DataCopy(tmp_path / "data")
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Keep each notebook's cells on one xdist worker (`--dist loadgroup`);
-    every other test is spread over the workers one by one."""
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
-
-
 # Building a copy of the project (tests/build): the copy holds the tracked
 # sources only, and reuses this project's installed environment.
 COPY_IGNORE = shutil.ignore_patterns(

@@ -32,8 +32,8 @@ from bs4 import BeautifulSoup
 
 from conftest import DataCopy, copy_project, make_command, make_env
 
-# Both tests share one build: keep them on one xdist worker.
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("fresh-copy")]
+# Both tests share one build (`--dist loadfile` keeps them on one worker).
+pytestmark = pytest.mark.build
 
 # Run inside the namespace before the build: fails unless the network is cut.
 PROBE = textwrap.dedent(
