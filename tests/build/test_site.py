@@ -79,5 +79,6 @@ def test_every_figure_offers_its_data_as_csv():
 
 
 def test_every_chapter_says_when_it_was_last_updated():
-    for name in CHAPTERS:
+    # index.html only redirects to the front page, intro.html.
+    for name in ["intro.html"] + [c for c in CHAPTERS if c != "index.html"]:
         assert "Last updated on" in (SITE / name).read_text(encoding="utf-8"), name
