@@ -30,6 +30,8 @@ def prefill(cache_path: Path, notebooks: list[Path]) -> list[str]:
     uris = [str(nb.resolve()) for nb in notebooks]
     for uri in uris:
         cache.add_nb_to_project(uri)
+    if not cache.list_unexecuted(filter_uris=uris):
+        return []  # every notebook's code has a cached result: start no processes
     executor = load_executor("local-parallel", cache=cache)
     result = executor.run_and_cache(filter_uris=uris, timeout=execute.get("timeout", 30), allow_errors=False)
     return sorted(result.excepted + result.errored)
