@@ -4,7 +4,8 @@
 # Everything else here is for maintainers: `make help` lists it.
 
 PYTHON ?= python3
-VENV := .venv
+# The environment; tests that build a copy of the project point VENV at this one.
+VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SPHINX_OPTS := -W -n --keep-going -q
@@ -14,7 +15,7 @@ export REASSURANCE_BUILD := $(abspath $(BUILD))
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 
 # The kernel that runs the notebooks must be the environment's own Python.
-export PATH := $(CURDIR)/$(BIN):$(PATH)
+export PATH := $(abspath $(BIN)):$(PATH)
 # Every page's "last updated" date is the last commit's date, so two builds
 # of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -31,7 +32,8 @@ help:
 	@echo "make validate    validate data/datapackage.json with Frictionless"
 	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
-	@echo "make benchmark   print build, rebuild and test timings"
+	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
+	@echo "make book BUILD=/tmp/x   build elsewhere (any target takes BUILD)"
 	@echo "make lock        re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean       remove _build and the environment"
 
@@ -44,14 +46,18 @@ $(INSTALLED): requirements.lock pyproject.toml
 conf.py: _config.yml _toc.yml $(INSTALLED)
 	$(BIN)/jupyter-book config sphinx . >/dev/null
 
-# Sphinx copies book/_static only when it writes pages: after a change to
-# the CSS or JS alone, write every page (-a) so that the change is built.
-static_changed = $$(find book/_static -newer $(1)/.buildinfo 2>/dev/null | grep -q . && echo -a)
+# Sphinx copies book/_static only when it writes pages, and rewrites only
+# changed pages, whose navigation then lists chapters that others lack: after
+# a change to the CSS, JS or table of contents, write every page (-a).
+static_changed = $$(find book/_static _toc.yml _config.yml -newer $(1)/.buildinfo 2>/dev/null | grep -q . && echo -a)
 
-# Executes each notebook once (cached in _build/.jupyter_cache), then builds.
+# Executes each notebook once, on all cores, into $(BUILD)/.jupyter_cache
+# (reassurance.prefill); the build then renders the cached results.
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	$(BIN)/python -m reassurance.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
+	    -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
 
 # Renders the notebooks' stored outputs without executing them.

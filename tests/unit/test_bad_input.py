@@ -1,0 +1,207 @@
+"""A corpus of broken evidence bases, generated from data/datapackage.json.
+
+For every table the descriptor lists, each kind of damage below that applies
+to it is made in a fresh copy of data/ (so a new table, column, enum, date or
+foreign key is covered without editing this file). Every variant must be
+rejected by `load_evidence` with one problem line that names the file and,
+where they apply, the row, the column and the value: nothing is accepted,
+silently fixed or partly loaded.
+
+Damage kinds: missing column, unknown enum value, malformed date, malformed
+integer, duplicate key, dangling foreign key, empty file, wrong delimiter,
+wrong encoding, stray extra column, a row with too many fields. Cases that
+need a particular row or value (a missing file, a header without rows, an
+impossible date, blank cells) stay hand-written in test_evidence.py.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from reassurance.evidence import Evidence, EvidenceError, load_evidence
+
+DESCRIPTOR = json.loads((Path(__file__).resolve().parents[2] / "data" / "datapackage.json").read_text(encoding="utf-8"))
+RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
+
+
+@dataclass(frozen=True)
+class Expect:
+    """What the problem line must name (None where it does not apply)."""
+
+    file: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    kind: str | None = None
+
+    def parts(self) -> list[str]:
+        parts = [f"data/{self.file}"]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        if self.value is not None:
+            parts.append(f"value {self.value!r}")
+        if self.kind is not None:
+            parts.append(f"[{self.kind}]")
+        return parts
+
+
+def _fields(resource: dict) -> list[dict]:
+    return resource["schema"]["fields"]
+
+
+def _foreign_keys(resource: dict) -> list[dict]:
+    return resource["schema"].get("foreignKeys", [])
+
+
+def _fk_fields(resource: dict) -> set[str]:
+    names = set()
+    for fk in _foreign_keys(resource):
+        fields = fk["fields"]
+        names.update([fields] if isinstance(fields, str) else fields)
+    return names
+
+
+def _free_text_field(resource: dict) -> str:
+    """A string column without enum, pattern or key role (else the last column)."""
+    keys = set(resource["schema"].get("primaryKey", [])) | _fk_fields(resource)
+    for field in _fields(resource):
+        constraints = field.get("constraints", {})
+        if field["type"] == "string" and "enum" not in constraints and "pattern" not in constraints and field["name"] not in keys:
+            return field["name"]
+    return _fields(resource)[-1]["name"]
+
+
+# Each damage maker takes (data_copy, resource descriptor) and returns what the
+# error must name, or is skipped for a table where the damage does not apply.
+Damage = Callable[..., Expect]
+
+
+def missing_column(data, res):
+    rows = data.read(res["name"])
+    column = _fields(res)[1]["name"] if len(_fields(res)) > 1 else _fields(res)[0]["name"]
+    index = rows[0].index(column)
+    data.write(res["name"], [r[:index] + r[index + 1:] for r in rows])
+    # Columns are matched by position: the header (row 1) now shows the next
+    # column's label where this one should be, or lacks a label at the end.
+    kind = "incorrect-label" if index < len(rows[0]) - 1 else "missing-label"
+    return Expect(res["path"], row=1, column=column, kind=kind)
+
+
+def unknown_enum_value(data, res):
+    field = next(f for f in _fields(res) if "enum" in f.get("constraints", {}))
+    data.set_cell(res["name"], 2, field["name"], "no-such-code")
+    return Expect(res["path"], row=2, column=field["name"], value="no-such-code", kind="constraint-error")
+
+
+def malformed_date(data, res):
+    field = next(f for f in _fields(res) if f["type"] == "date")
+    data.set_cell(res["name"], 2, field["name"], "04/09/2025")
+    return Expect(res["path"], row=2, column=field["name"], value="04/09/2025", kind="type-error")
+
+
+def malformed_integer(data, res):
+    field = next(f for f in _fields(res) if f["type"] == "integer")
+    data.set_cell(res["name"], 2, field["name"], "two")
+    return Expect(res["path"], row=2, column=field["name"], value="two", kind="type-error")
+
+
+def duplicate_key(data, res):
+    rows = data.read(res["name"])
+    data.write(res["name"], rows + [rows[1]])
+    key = res["schema"]["primaryKey"]
+    values = [rows[1][rows[0].index(k)] for k in key]
+    if len(key) == 1:
+        return Expect(res["path"], row=len(rows) + 1, column=key[0], value=values[0], kind="primary-key")
+    # A composite key: the line names every key column and every key value.
+    return Expect(res["path"], row=len(rows) + 1, kind="primary-key"), [f"columns {key!r}", f"values {values!r}"]
+
+
+def dangling_foreign_key(data, res):
+    fk = _foreign_keys(res)[0]
+    field = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
+    data.set_cell(res["name"], 2, field, "no-such-key")
+    return Expect(res["path"], row=2, column=field, value="no-such-key", kind="foreign-key")
+
+
+def empty_file(data, res):
+    data.path(res["name"]).write_text("", encoding="utf-8")
+    return Expect(res["path"])
+
+
+def wrong_delimiter(data, res):
+    rows = data.read(res["name"])
+    data.path(res["name"]).write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    # The header no longer splits: the first column is reported by name.
+    return Expect(res["path"], row=1, column=_fields(res)[0]["name"], kind="incorrect-label")
+
+
+def wrong_encoding(data, res):
+    column = _free_text_field(res)
+    planted = "Café crème"
+    data.set_cell(res["name"], 2, column, planted)
+    text = data.path(res["name"]).read_text(encoding="utf-8")
+    data.path(res["name"]).write_bytes(text.encode("latin-1", errors="replace"))
+    shown = planted.encode("latin-1").decode("utf-8", errors="backslashreplace")
+    return Expect(res["path"], row=2, column=column, value=shown, kind="encoding-error")
+
+
+def stray_extra_column(data, res):
+    rows = data.read(res["name"])
+    data.write(res["name"], [rows[0] + ["comment"]] + [r + ["x"] for r in rows[1:]])
+    return Expect(res["path"], row=1, value="comment", kind="extra-label")
+
+
+def too_many_fields(data, res):
+    rows = data.read(res["name"])
+    rows[2] = rows[2] + ["stray"]
+    data.write(res["name"], rows)
+    return Expect(res["path"], row=3, value="stray", kind="extra-cell")
+
+
+# (damage, does it apply to this table?)
+DAMAGES: list[tuple[Damage, Callable[[dict], bool]]] = [
+    (missing_column, lambda r: True),
+    (unknown_enum_value, lambda r: any("enum" in f.get("constraints", {}) for f in _fields(r))),
+    (malformed_date, lambda r: any(f["type"] == "date" for f in _fields(r))),
+    (malformed_integer, lambda r: any(f["type"] == "integer" for f in _fields(r))),
+    (duplicate_key, lambda r: bool(r["schema"].get("primaryKey"))),
+    (dangling_foreign_key, lambda r: bool(_foreign_keys(r))),
+    (empty_file, lambda r: True),
+    (wrong_delimiter, lambda r: True),
+    (wrong_encoding, lambda r: True),
+    (stray_extra_column, lambda r: True),
+    (too_many_fields, lambda r: True),
+]
+
+CORPUS = [
+    pytest.param(name, damage, id=f"{name}-{damage.__name__.replace('_', '-')}")
+    for name, resource in RESOURCES.items()
+    for damage, applies in DAMAGES
+    if applies(resource)
+]
+
+
+def test_the_corpus_is_large_and_covers_every_table():
+    assert len(CORPUS) >= 30
+    assert {p.values[0] for p in CORPUS} == set(RESOURCES)
+
+
+@pytest.mark.parametrize(("table", "damage"), CORPUS)
+def test_a_broken_table_is_rejected_with_file_row_column_and_value(data_copy, table, damage):
+    made = damage(data_copy, RESOURCES[table])
+    expect, extra = made if isinstance(made, tuple) else (made, [])
+    loaded: Evidence | None = None
+    with pytest.raises(EvidenceError) as caught:
+        loaded = load_evidence(data_copy.datapackage)
+    assert loaded is None  # nothing, not even part of the tables, is returned
+    problems = caught.value.problems
+    wanted = expect.parts() + extra
+    matching = [p for p in problems if all(part in p for part in wanted)]
+    assert matching, f"no problem line names all of {wanted}:\n" + "\n".join(problems)
