@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import ROOT, copy_project, make_command, make_env  # noqa: E402
+from support import ROOT, copy_project, make_command, make_env  # noqa: E402
 
 CORES = os.cpu_count() or 1
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DataCopy, copy_project, make_command, make_env
+from support import DataCopy, copy_project, make_command, make_env
 
 # Both tests share one build (`--dist loadfile` keeps them on one worker).
 pytestmark = pytest.mark.build

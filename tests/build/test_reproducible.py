@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, make_command, make_env
+from support import copy_project, make_command, make_env
 
 
 def build(folder: Path, *options: str) -> Path:

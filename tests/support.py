@@ -1,0 +1,80 @@
+"""Helpers shared by the tests and the benchmark: a breakable copy of data/,
+and a copy of the whole project that can be built. (Kept out of conftest.py:
+tests/browser has a conftest of its own, and two modules named `conftest`
+cannot both be imported by name.)"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class DataCopy:
+    """A copy of data/ in a temporary folder, with helpers to break it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.datapackage = folder / "datapackage.json"
+
+    def path(self, table: str) -> Path:
+        return self.folder / f"{table}.csv"
+
+    def read(self, table: str) -> list[list[str]]:
+        with self.path(table).open(encoding="utf-8", newline="") as handle:
+            return list(csv.reader(handle))
+
+    def write(self, table: str, rows: list[list[str]]) -> None:
+        with self.path(table).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows)
+
+    def set_cell(self, table: str, row_number: int, column: str, value: str) -> None:
+        """Set a cell; row_number counts as Frictionless does (the header is row 1)."""
+        rows = self.read(table)
+        rows[row_number - 1][rows[0].index(column)] = value
+        self.write(table, rows)
+
+    def cell(self, table: str, row_number: int, column: str) -> str:
+        rows = self.read(table)
+        return rows[row_number - 1][rows[0].index(column)]
+
+
+# Building a copy of the project (tests/build): the copy holds the tracked
+# sources only, and reuses this project's installed environment.
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", "_build", "conf.py", "__pycache__", "*.egg-info", ".pytest_cache", ".ipynb_checkpoints"
+)
+
+
+def source_date_epoch() -> str:
+    """The last commit's date, as the Makefile sets it (a copy has no .git)."""
+    import os
+    import subprocess
+
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip() or "0"
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the project (without _build, .venv, .git) to `target`, keeping mtimes."""
+    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    return target
+
+
+def make_command(project: Path, target: str, build: Path) -> list[str]:
+    """`make TARGET` in a copy, using this project's environment, never reinstalling it."""
+    venv = ROOT / ".venv"
+    return ["make", "-s", "-C", str(project), target, f"BUILD={build}", f"VENV={venv}", "-o", f"{venv}/.installed"]
+
+
+def make_env() -> dict[str, str]:
+    import os
+
+    drop = ("PYTEST_", "REASSURANCE_BUILD", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    env["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    return env
