@@ -6,6 +6,7 @@ sources.csv; a test fails while the committed file differs.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pandas as pd
@@ -26,14 +27,62 @@ def _braced(text: str) -> str:
     return text
 
 
-def entry(source: pd.Series) -> str:
-    title = source["title"] if source["title"] != "unknown" else f"[{source['description']}]"
+def _protected(text: str) -> str:
+    """Text the bibliography style must print as written (no change of case)."""
+    return "{" + _braced(text) + "}"
+
+
+_HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(/|\s|$)")
+
+
+def locator_text(locator: str) -> str:
+    """The locator as the references list shows it: a page's host and path,
+    introduced as such ('Web page: tass.com/politics/2012993'), or the
+    locator as written when it is not an address (the article is held as
+    wire copy). It is text, not a link: the report loads no third-party page."""
+    return f"Web page: {locator}" if _HOST.match(locator) else locator
+
+
+def _year(source: pd.Series) -> str:
+    dated = source["dated"]
+    return "n.d." if pd.isna(dated) else str(dated.year)
+
+
+def _title(source: pd.Series) -> str:
+    return source["title"] if source["title"] != "unknown" else f"[{source['description']}]"
+
+
+def _letters(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa' (as author-date styles continue)."""
+    text = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+def years(sources: pd.DataFrame) -> dict[str, str]:
+    """The year each entry shows, with a letter where one publisher has several
+    sources in one year ('2025a', '2025b'), so that every author-year citation
+    names one source. Letters follow the date, then the title, then the key,
+    the order in which the references list sorts them."""
+    frame = sources.assign(_year=[_year(r) for _, r in sources.iterrows()], _title=[_title(r) for _, r in sources.iterrows()])
+    result = {}
+    for _, group in frame.groupby(["publisher", "_year"], sort=True):
+        ordered = group.sort_values(["dated", "_title", "source_key"], na_position="last")
+        for i, (_, row) in enumerate(ordered.iterrows()):
+            result[row["source_key"]] = row["_year"] + (_letters(i) if len(ordered) > 1 else "")
+    return result
+
+
+def entry(source: pd.Series, year: str | None = None) -> str:
     dated = source["dated"]
     fields = {
-        "author": "{" + _braced(source["publisher"]) + "}",
-        "title": _braced(title),
-        "year": "n.d." if pd.isna(dated) else str(dated.year),
-        "howpublished": _braced(source["locator"]),
+        "author": _protected(source["publisher"]),
+        "title": _protected(_title(source)),
+        "year": year or _year(source),
+        "howpublished": _protected(locator_text(source["locator"])),
     }
     if not pd.isna(dated):
         fields["date"] = dated.strftime("%Y-%m-%d")
@@ -48,7 +97,8 @@ def entry(source: pd.Series) -> str:
 
 def render(sources: pd.DataFrame) -> str:
     ordered = sources.sort_values("source_key")
-    return HEADER + "\n" + "\n".join(entry(row) for _, row in ordered.iterrows())
+    shown = years(sources)
+    return HEADER + "\n" + "\n".join(entry(row, shown[row["source_key"]]) for _, row in ordered.iterrows())
 
 
 def main() -> int:

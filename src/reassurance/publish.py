@@ -8,6 +8,7 @@ re-executed and its outputs reviewed.
 
 from __future__ import annotations
 
+import datetime
 import html
 from pathlib import Path
 
@@ -39,10 +40,15 @@ def glue_count(name: str, n, *, words: bool = False) -> str:
     return glue_text(name, number_text(n) if words else f"{n:,}")
 
 
+def date_text(value) -> str:
+    """A date as the prose writes it: '4 September 2025'."""
+    ts = pd.Timestamp(value)
+    return f"{ts.day} {ts.strftime('%B %Y')}"
+
+
 def glue_date(name: str, value) -> str:
     """Glue a date as '4 September 2025'."""
-    ts = pd.Timestamp(value)
-    return glue_text(name, f"{ts.day} {ts.strftime('%B %Y')}")
+    return glue_text(name, date_text(value))
 
 
 def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = None) -> None:
@@ -90,6 +96,7 @@ def show_table(frame: pd.DataFrame, **kwargs) -> None:
 def _cell(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "unknown"
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
+    if isinstance(value, (pd.Timestamp, datetime.date)):
+        # Tables write dates as the prose does ('20 May 2025'), not as ISO.
+        return date_text(value)
     return str(value)

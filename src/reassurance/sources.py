@@ -1,4 +1,9 @@
-"""Short, reader-facing labels for source keys ("TASS, 5 Sep 2025")."""
+"""Short, reader-facing labels for source keys ("TASS, 5 Sep 2025").
+
+A label must name one source only: where two sources share a publisher and a
+date, each label adds what tells them apart (the title when it is known, else
+the page's locator, else the source key).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,58 @@ from .evidence import Evidence
 
 
 def short_label(source: pd.Series) -> str:
+    """Publisher and date: 'TASS, 5 Sep 2025' (not unique on its own)."""
     dated = source["dated"]
     when = "n.d." if pd.isna(dated) else f"{dated.day} {dated.strftime('%b %Y')}"
     return f"{source['publisher']}, {when}"
 
 
+def _shorten(text: str, limit: int = 48) -> str:
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + "…"
+
+
+def _distinguishers(source: pd.Series) -> list[str]:
+    """What can tell a source apart from another with the same label, best first."""
+    locator = str(source["locator"])
+    first = _shorten(source["title"]) if source["title"] != "unknown" else locator
+    return [first, locator, str(source["source_key"])]
+
+
+def unique_labels(sources: pd.DataFrame) -> dict[str, str]:
+    """One label per source key, no two alike.
+
+    A source whose publisher and date no other source shares keeps its short
+    label. Otherwise the first distinguisher that makes every label of the
+    clashing group unique is added in parentheses.
+    """
+    base = {row["source_key"]: short_label(row) for _, row in sources.iterrows()}
+    rows = {row["source_key"]: row for _, row in sources.iterrows()}
+    clashes: dict[str, list[str]] = {}
+    for key, label in base.items():
+        clashes.setdefault(label, []).append(key)
+    labels = dict(base)
+    for label, keys in clashes.items():
+        if len(keys) == 1:
+            continue
+        for level in range(3):
+            candidate = {k: f"{label} ({_distinguishers(rows[k])[level]})" for k in keys}
+            if len(set(candidate.values())) == len(keys):
+                break
+        labels.update(candidate)
+    if len(set(labels.values())) != len(labels):
+        raise ValueError("source labels are not unique")
+    return labels
+
+
 def labels_by_key(evidence: Evidence) -> dict[str, str]:
-    return {row["source_key"]: short_label(row) for _, row in evidence.sources.iterrows()}
+    return unique_labels(evidence.sources)
 
 
 def describe_keys(keys: str, evidence: Evidence, separator: str = "; ") -> str:
-    """'tass-2012993; voz-afp-28594' -> 'TASS, 5 Sep 2025; Voz, 4 Sep 2025'."""
+    """'tass-2012993; voz-afp-28594' -> 'TASS, 5 Sep 2025 (tass.com/politics/2012993); Voz, 4 Sep 2025'."""
     by_key = labels_by_key(evidence)
     return separator.join(by_key[k] for k in keys.split(separator))

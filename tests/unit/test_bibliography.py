@@ -22,3 +22,58 @@ def test_an_undated_source_is_marked_nd(root):
     evidence = load_evidence(root / "data" / "datapackage.json")
     undated = evidence.sources[evidence.sources["dated"].isna()].iloc[0]
     assert "year = {n.d.}" in render(undated.to_frame().T)
+
+
+def _sources(rows):
+    import pandas as pd
+
+    base = {"title": "unknown", "description": "A report", "locator": "example.org/x", "via": "none", "checked": "2026-11"}
+    return pd.DataFrame(
+        [{**base, "source_key": k, "publisher": p, "dated": pd.Timestamp(d) if d else pd.NaT, **extra} for k, p, d, extra in rows]
+    )
+
+
+def test_one_publisher_in_one_year_gets_lettered_years_in_date_order():
+    from reassurance.bibliography import years
+
+    sources = _sources(
+        [
+            ("late", "TASS", "2025-09-05", {}),
+            ("early", "TASS", "2025-08-20", {}),
+            ("other", "Voz", "2025-09-04", {}),
+            ("older", "TASS", "2024-01-01", {}),
+        ]
+    )
+    assert years(sources) == {"early": "2025a", "late": "2025b", "other": "2025", "older": "2024"}
+
+
+def test_every_author_year_citation_in_the_bibliography_is_unique(root):
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    text = render(evidence.sources)
+    pairs = re.findall(r"author = \{\{(.*?)\}\},\n  title = .*?\n  year = \{(.*?)\}", text)
+    assert len(pairs) == len(evidence.sources)
+    assert len(set(pairs)) == len(pairs)
+
+
+def test_titles_and_authors_keep_their_case():
+    sources = _sources([("a", "NATO Watch", "2025-09-05", {"title": "Zelenskyy and Macron meet"}), ("b", "X", None, {})])
+    text = render(sources)
+    assert "title = {{Zelenskyy and Macron meet}}" in text
+    assert "author = {{NATO Watch}}" in text
+    assert "title = {{[A report]}}" in text
+
+
+def test_the_committed_bibliography_protects_every_title(root):
+    text = (root / "references.bib").read_text(encoding="utf-8")
+    titles = re.findall(r"^  title = (.*),$", text, re.M)
+    assert titles and all(t.startswith("{{") and t.endswith("}}") for t in titles)
+
+
+def test_a_page_address_is_shown_as_text_and_other_locators_as_written():
+    from reassurance.bibliography import locator_text
+
+    assert locator_text("tass.com/politics/2012993") == "Web page: tass.com/politics/2012993"
+    assert locator_text("gov.uk (mirrored at wired-gov.net)") == "Web page: gov.uk (mirrored at wired-gov.net)"
+    assert locator_text("held by the project as wire copy; not redistributed") == (
+        "held by the project as wire copy; not redistributed"
+    )

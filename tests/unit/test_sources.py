@@ -1,0 +1,60 @@
+"""Source labels name one source each, in tables, charts and citations."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reassurance.evidence import load_evidence
+from reassurance.sources import describe_keys, labels_by_key, short_label, unique_labels
+
+
+def _source(key, publisher, dated, title="unknown", locator="example.org/x"):
+    return {
+        "source_key": key,
+        "publisher": publisher,
+        "dated": pd.Timestamp(dated) if dated else pd.NaT,
+        "title": title,
+        "locator": locator,
+    }
+
+
+def test_every_source_label_is_unique(root):
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    labels = labels_by_key(evidence)
+    assert sorted(labels) == sorted(evidence.sources["source_key"])
+    assert len(set(labels.values())) == len(labels)
+
+
+def test_a_source_that_shares_nothing_keeps_its_short_label():
+    sources = pd.DataFrame([_source("a", "TASS", "2025-09-05"), _source("b", "TASS", "2025-09-04")])
+    assert unique_labels(sources) == {"a": "TASS, 5 Sep 2025", "b": "TASS, 4 Sep 2025"}
+
+
+def test_sources_sharing_publisher_and_date_are_told_apart_by_title_or_locator():
+    sources = pd.DataFrame(
+        [
+            _source("a", "TASS", "2025-09-05", locator="tass.com/politics/1"),
+            _source("b", "TASS", "2025-09-05", locator="tass.com/world/2"),
+            _source("c", "TASS", "2025-09-05", title="A titled report", locator="tass.com/world/3"),
+        ]
+    )
+    labels = unique_labels(sources)
+    assert labels["a"] == "TASS, 5 Sep 2025 (tass.com/politics/1)"
+    assert labels["c"] == "TASS, 5 Sep 2025 (A titled report)"
+    assert len(set(labels.values())) == 3
+
+
+def test_same_locator_falls_back_to_the_key():
+    sources = pd.DataFrame([_source("a", "X", None, locator="x.org"), _source("b", "X", None, locator="x.org")])
+    assert unique_labels(sources) == {"a": "X, n.d. (a)", "b": "X, n.d. (b)"}
+
+
+def test_describe_keys_never_repeats_a_label_for_two_keys(root):
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    sources = evidence.sources
+    shared = sources.groupby(["publisher", "dated"]).filter(lambda g: len(g) > 1)
+    keys = list(shared["source_key"])
+    assert keys, "the data has sources that share a publisher and a date"
+    described = describe_keys("; ".join(keys), evidence).split("; ")
+    assert len(set(described)) == len(keys)
+    assert all(label.startswith(short_label(row)) for label, (_, row) in zip(described, shared.iterrows()))
