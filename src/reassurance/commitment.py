@@ -274,3 +274,15 @@ def join_names(names) -> str:
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def code_key(codes, evidence: Evidence) -> str:
+    """A compact key from ISO codes to country names, in code order:
+    'BE Belgium, DE Germany, ...' (each code once; fails on a code not in actors)."""
+    actors = evidence.actors[evidence.actors["kind"] == "country"]
+    names = dict(zip(actors["iso_a2"], actors["name"]))
+    wanted = sorted(set(codes))
+    missing = [c for c in wanted if c not in names]
+    if missing:
+        raise ValueError(f"codes without a country in actors.csv: {missing}")
+    return ", ".join(f"{c} {names[c]}" for c in wanted)

@@ -75,7 +75,37 @@ def test_every_stance_has_a_colour_and_a_short_label_and_colours_differ():
 def test_legend_labels_name_the_tile_label_only_where_it_differs():
     assert charts.legend_label("ready") == labels.STANCE["ready"]
     assert charts.legend_label("no-troops") == labels.STANCE["no-troops"]
-    assert charts.legend_label("air-sea-training-only").endswith(f"[{charts.STANCE_SHORT['air-sea-training-only']}]")
+    assert charts.legend_label("undecided") == labels.STANCE["undecided"]
+    assert charts.legend_label("not-among-26").endswith(f"[{charts.STANCE_SHORT['not-among-26']}]")
+    # Domain-limited tiles name the domains recorded, and the legend says so.
+    assert charts.legend_label("air-sea-training-only").endswith("[the domains named]")
+
+
+def test_a_domain_limited_tile_names_the_domains_recorded_not_the_category():
+    assert charts.tile_label("air-sea-training-only", "air") == "air"
+    assert charts.tile_label("air-sea-training-only", "air;sea") == "air/sea"
+    assert charts.tile_label("air-sea-training-only", "unknown") == charts.STANCE_SHORT["air-sea-training-only"]
+    assert charts.tile_label("ready", "air;sea;training") == charts.STANCE_SHORT["ready"]
+
+
+def test_every_domain_limited_tile_in_the_data_matches_its_domains(table):
+    limited = table[table["stance"] == "air-sea-training-only"]
+    for stance, domains in zip(limited["stance"], limited["domains"]):
+        label = charts.tile_label(stance, domains)
+        if domains not in ("unknown", "none"):
+            assert set(label.split("/")) == set(commitment.domain_list(domains)) & {"air", "sea", "training"}
+
+
+def test_codes_are_stacked_a_few_per_line():
+    assert charts.stack_codes("IS NZ NO TR") == "IS NZ\nNO TR"
+    assert charts.stack_codes("JP") == "JP"
+    assert charts.stack_codes("DE IT PL", per_line=2) == "DE IT\nPL"
+
+
+def test_code_key_names_each_code_once_in_order(evidence):
+    assert commitment.code_key(["PL", "DE", "PL"], evidence) == "DE Germany, PL Poland"
+    with pytest.raises(ValueError):
+        commitment.code_key(["ZZ"], evidence)
 
 
 def test_tile_text_colour_contrasts_with_its_background():
