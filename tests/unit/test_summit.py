@@ -87,3 +87,23 @@ def test_spain_and_finland_are_coded_as_listed_in_person(evidence):
     # Their only evidence is a list published before the meeting.
     roles = evidence.participants.set_index("actor_id")["summit_role"]
     assert roles["es"] == roles["fi"] == "listed-in-person"
+
+
+def test_the_counts_legend_sits_below_the_axes_and_above_the_source_line(evidence):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import summit as charts
+
+    fig = charts.reported_counts_chart(summit.reported_counts(evidence), source_line="test")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent(renderer)
+    labels_box = ax.xaxis.get_tightbbox(renderer)  # tick labels and the axis label
+    source = fig.texts[-1].get_window_extent(renderer)
+    assert legend.y1 <= labels_box.y0 + 1
+    assert legend.y0 >= source.y1
+    plt.close(fig)

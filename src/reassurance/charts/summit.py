@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from matplotlib.patches import Patch
 
@@ -16,6 +18,11 @@ COUNTED_COLOURS = {
 }
 
 
+def _keep_dates_whole(text: str) -> str:
+    """Join '4 Sep 2025' with no-break spaces, so that wrapping never splits a date."""
+    return re.sub(r"(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})", "\\1\u00a0\\2\u00a0\\3", text)
+
+
 def reported_counts_chart(counts: pd.DataFrame, source_line: str):
     """One bar per reported count, coloured by what was counted; the legend sits
     below the axes, clear of the bars and their labels."""
@@ -27,15 +34,18 @@ def reported_counts_chart(counts: pd.DataFrame, source_line: str):
     bars = ax.barh(range(len(rows)), rows["value"], color=colours, edgecolor="#333333", linewidth=0.6)
     for bar, hatch in zip(bars, hatches):
         bar.set_hatch(hatch)
-    ax.set_yticks(range(len(rows)), [wrap(t, 46) for t in rows["who_and_source"]], fontsize=8.5)
+    ax.set_yticks(range(len(rows)), [wrap(_keep_dates_whole(t), 46) for t in rows["who_and_source"]], fontsize=8.5)
     for i, shown in enumerate(rows["shown"]):
         ax.text(rows["value"][i] + 0.4, i, shown, va="center", fontsize=9)
     ax.set_xlabel("Number reported (countries or leaders)")
     ax.set_ylabel("Who gave the number (source)")
     ax.set_xlim(0, rows["value"].max() * 1.15)
     handles = [Patch(facecolor=COUNTED_COLOURS[c], edgecolor="#333333", label=labels.COUNTED[c]) for c in present]
+    # Below the axes, clear of the tick labels and the axis label (the pad is in
+    # font-size units, so it does not depend on the figure's height); the
+    # layout makes room for it above the source line.
     ax.legend(
-        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.5 / fig.get_figheight()), ncols=2,
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.9, ncols=2,
         fontsize=8.5, title="What was counted (hatching: approximate or lower bound)", title_fontsize=8.5,
     )
     style.add_source_line(fig, source_line)
