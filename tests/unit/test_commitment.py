@@ -246,7 +246,7 @@ def test_every_status_says_whether_the_wording_is_supported():
 def test_the_map_has_a_title_a_legend_hidden_ticks_and_every_tile(table):
     fig = charts.stance_map(table, source_line="test")
     ax, side = fig.axes[:2]
-    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert fig.get_suptitle() and ax.get_xlabel() and ax.get_ylabel()
     assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
     drawn = {t.get_text() for a in (ax, side) for t in a.texts}
     assert set(table["iso_a2"]) <= drawn
@@ -268,3 +268,16 @@ def test_join_names():
     assert commitment.join_names(["Italy", "Poland"]) == "Italy and Poland"
     assert commitment.join_names(["Germany", "Italy", "Poland"]) == "Germany, Italy and Poland"
     assert commitment.join_names(["Sweden", "United States"]) == "Sweden and the United States"
+
+
+def test_english_gloss_is_blank_only_where_the_evidence_is_english(table):
+    shown = commitment.english_gloss(pd.Series(["n/a", "Germany will decide"]))
+    assert list(shown) == ["", "Germany will decide"]
+    glossed = table[commitment.english_gloss(table["stance_gloss"]) != ""]
+    assert not glossed.empty
+    # Every quote that is not in English has a gloss: a crude check on letters
+    # outside ASCII or common non-English words in quotes without one.
+    unglossed = table[(commitment.english_gloss(table["stance_gloss"]) == "") & (table["evidence_kind"] == "quote")]
+    for quote in unglossed["stance_evidence"]:
+        assert all(ord(ch) < 0x250 for ch in quote), quote
+        assert not any(w in quote.split() for w in ("der", "die", "und", "dat", "het", "les", "des", "pour", "werde")), quote

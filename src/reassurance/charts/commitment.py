@@ -143,6 +143,11 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
         height_in=7.6, nrows=2, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6], "height_ratios": [nrows, 1.45]},
     )
     ax, side = axes[0]
+    # The map's axes are narrow: the title belongs to the whole figure, so it is
+    # never cut off at the edge of the first axes.
+    title = ax.get_title()
+    ax.set_title("")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
     # The legend gets its own row across both columns, so the layout keeps it
     # clear of the maps and of the source line.
     grid_spec = axes[1, 0].get_subplotspec().get_gridspec()
@@ -182,7 +187,7 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     ]
     key.legend(
         handles=handles, loc="center", ncols=3, fontsize=8.5, handlelength=2.2, handleheight=1.4,
-        title="Public stance on contributing to the force (tile label in brackets where it differs)", title_fontsize=8.5,
+        title="Public stance on the country's own contribution to the force (tile label in brackets where it differs)", title_fontsize=8.5,
     )
     style.add_source_line(fig, source_line)
     return fig
