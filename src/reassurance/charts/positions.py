@@ -73,6 +73,6 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
     if (cells["evidence"] == "article-only").any():
         handles.append(Patch(facecolor="white", edgecolor="white", label=f"{ARTICLE_ONLY_MARK} article only, unconfirmed"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8,
-              title="Position (colour, symbol and word)", title_fontsize=8.5)
+              title="Position on the issue, not the actor's own contribution (colour, symbol and word)", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
     return fig
