@@ -246,7 +246,8 @@ def test_every_status_says_whether_the_wording_is_supported():
 def test_the_map_has_a_title_a_legend_hidden_ticks_and_every_tile(table):
     fig = charts.stance_map(table, source_line="test")
     ax, side = fig.axes[:2]
-    assert fig.get_suptitle() and ax.get_xlabel() and ax.get_ylabel()
+    assert fig.get_suptitle() == "Who said what about contributing to the force"
+    assert ax.get_xlabel() and ax.get_ylabel()
     assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
     drawn = {t.get_text() for a in (ax, side) for t in a.texts}
     assert set(table["iso_a2"]) <= drawn

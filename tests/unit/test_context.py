@@ -142,6 +142,7 @@ def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     assert overview.axes[0].get_title()
     fig = charts.detail_chart(timeline, "2025-03-01", "2025-09-10", source_line="test", highlight={"ev-2025-09-04-paris-summit"})
     ax = fig.axes[0]
+    assert fig.get_suptitle().startswith("The events of March to September 2025")
     labels_ = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels_) == len(detail)
     assert all(any(title in " ".join(label.split()) for label in labels_) for title in detail["title"])

@@ -145,7 +145,9 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     ax, side = axes[0]
     # The map's axes are narrow: the title belongs to the whole figure, so it is
     # never cut off at the edge of the first axes.
-    title = ax.get_title()
+    # new_figure puts the title where rcParams say (left in the report's style).
+    title = ax.get_title(loc="left") or ax.get_title()
+    ax.set_title("", loc="left")
     ax.set_title("")
     fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
     # The legend gets its own row across both columns, so the layout keeps it

@@ -181,7 +181,9 @@ def detail_chart(
     )
     # The labels take the left half: the title belongs to the figure, so it
     # starts at the left edge instead of running off the right one.
-    title = ax.get_title()
+    # new_figure puts the title where rcParams say (left in the report's style).
+    title = ax.get_title(loc="left") or ax.get_title()
+    ax.set_title("", loc="left")
     ax.set_title("")
     fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
     n = len(detail)
