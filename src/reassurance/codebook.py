@@ -75,6 +75,10 @@ SUMMIT_ROLE = {
     "in-person-part": "The country's representative was in the room for part of the meeting only.",
     "video": "A source says the country's leader took part by video link.",
     "phone-after-meeting": "The country's leader spoke with the participants by phone after the meeting.",
+    "listed-in-person": (
+        "A list published before the meeting has the country's leader attending in person; "
+        "no source after the meeting confirms it, so the country is coded as listed, not present."
+    ),
     "listed-remote": (
         "A list published before the meeting has the country joining remotely; no source "
         "after the meeting confirms it."

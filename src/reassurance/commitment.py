@@ -55,6 +55,7 @@ def stance_table(evidence: Evidence) -> pd.DataFrame:
                 "speaker": "none found",
                 "stance_date": pd.NaT,
                 "stance_evidence": NO_STANCE_EVIDENCE,
+                "stance_gloss": "n/a",
                 "evidence_kind": "paraphrase",
                 "stance_source_key": "n/a",
                 "in_participants": False,
@@ -77,6 +78,7 @@ def stance_table(evidence: Evidence) -> pd.DataFrame:
     columns = [
         "actor_id", "country", "iso_a2", "region", "european", "in_participants", "stance", "stance_label",
         "documented", "domains", "speaker", "stance_date", "stance_evidence", "evidence_kind", "stance_source_key", "source",
+        "stance_gloss",
     ]
     return frame.sort_values(["stance_order", "country"], ignore_index=True)[columns]
 
@@ -274,3 +276,21 @@ def join_names(names) -> str:
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def code_key(codes, evidence: Evidence) -> str:
+    """A compact key from ISO codes to country names, in code order:
+    'BE Belgium, DE Germany, ...' (each code once; fails on a code not in actors)."""
+    actors = evidence.actors[evidence.actors["kind"] == "country"]
+    names = dict(zip(actors["iso_a2"], actors["name"]))
+    wanted = sorted(set(codes))
+    missing = [c for c in wanted if c not in names]
+    if missing:
+        raise ValueError(f"codes without a country in actors.csv: {missing}")
+    return ", ".join(f"{c} {names[c]}" for c in wanted)
+
+
+def english_gloss(glosses: pd.Series) -> pd.Series:
+    """The English gloss of each stance's evidence for a table: empty where the
+    evidence is already in English (stance_gloss 'n/a')."""
+    return glosses.fillna("n/a").map(lambda g: "" if g == "n/a" else g)

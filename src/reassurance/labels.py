@@ -19,6 +19,7 @@ SUMMIT_ROLE = {
     "in-person-part": "In person, part of the meeting",
     "video": "By video",
     "phone-after-meeting": "By phone, after the meeting",
+    "listed-in-person": "Listed as in person (before the meeting)",
     "listed-remote": "Listed as remote (before the meeting)",
     "participant-mode-unknown": "Took part; mode unknown",
     "not-found": "No source on its part",

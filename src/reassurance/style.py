@@ -26,6 +26,36 @@ OKABE_ITO = {
 }
 PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "yellow", "black")]
 
+# One colour per meaning across the book, so that a colour reads the same in
+# every chapter: green for ready or in favour, sky blue for in principle or no
+# objection, blue for open or conditional, yellow for a limited part (air, sea
+# or training only; no ground troops of one's own), orange for undecided,
+# vermillion for no troops or against, reddish purple only for "not among the
+# 26". The commitment chapter codes each country's own contribution (STANCE_COLOURS,
+# participants.stance); the positions chapter codes its position on an issue
+# (POSITION_COLOURS, positions.position). A test checks that codes sharing a
+# label share a colour and that no colour means two different things.
+STANCE_COLOURS = {
+    "ready": OKABE_ITO["bluish_green"],
+    "ready-in-principle": OKABE_ITO["sky_blue"],
+    "open": OKABE_ITO["blue"],
+    "air-sea-training-only": OKABE_ITO["yellow"],
+    "undecided": OKABE_ITO["orange"],
+    "no-troops": OKABE_ITO["vermillion"],
+    "not-among-26": OKABE_ITO["reddish_purple"],
+    "not-applicable": "#D9D9D9",
+    "unknown": "#FFFFFF",
+}
+POSITION_COLOURS = {
+    "supports": STANCE_COLOURS["ready"],
+    "accepts": STANCE_COLOURS["ready-in-principle"],
+    "limited": STANCE_COLOURS["air-sea-training-only"],
+    "conditional": STANCE_COLOURS["open"],
+    "undecided": STANCE_COLOURS["undecided"],
+    "opposes": STANCE_COLOURS["no-troops"],
+    "unknown": "#F2F2F2",
+}
+
 TEXT_COLOUR = "#1a1a1a"
 FIGURE_WIDTH_IN = 8.0
 SOURCE_STRIP_IN = 0.32

@@ -43,7 +43,18 @@ def reported_counts(evidence: Evidence) -> pd.DataFrame:
         shown=lambda d: d["qualifier"].map(labels.QUALIFIER) + d["value"].astype(str),
         source=lambda d: d["source_key"].map(sources),
     )
+    frame["who_and_source"] = [who_and_source(b, s) for b, s in zip(frame["counted_by"], frame["source"])]
     return frame.sort_values(["counted", "value", "count_id"], ascending=[True, False, True], ignore_index=True)
+
+
+def who_and_source(counted_by: str, source: str) -> str:
+    """'AP (Africanews)' with source 'Africanews, 4 Sep 2025' -> 'AP (Africanews), 4 Sep 2025':
+    the source's publisher is written once where the counter already names it."""
+    publisher, _, rest = source.partition(", ")
+    publisher = publisher.split(" (")[0]  # 'Élysée (Présidence de la République)' -> 'Élysée'
+    if publisher and publisher.lower() in counted_by.lower():
+        return f"{counted_by}, {rest}" if rest else counted_by
+    return f"{counted_by} ({source})"
 
 
 def count_of(counts: pd.DataFrame, counted: str, counted_by_contains: str | None = None) -> int:
@@ -62,3 +73,41 @@ def values_counted(counts: pd.DataFrame, counted: str) -> list[int]:
     if counted not in labels.COUNTED:
         raise ValueError(f"unknown quantity {counted!r}; expected one of {sorted(labels.COUNTED)}")
     return sorted(set(counts.loc[counts["counted"] == counted, "value"].astype(int)))
+
+
+# How the roles group for the chapter's counts. "In the room" and "remote" need
+# a source that says how the country took part on the day; a country known only
+# from a list published before the meeting is counted as listed, not present.
+IN_ROOM = ("co-chair-in-person", "in-person", "in-person-part")
+REMOTE = ("co-chair-by-video", "video")
+LISTED_BEFOREHAND = ("listed-in-person", "listed-remote")
+ATTENDANCE_GROUPS = {
+    "in-room": IN_ROOM,
+    "remote": REMOTE,
+    "listed-beforehand": LISTED_BEFOREHAND,
+    "mode-unknown": ("participant-mode-unknown",),
+}
+
+
+def attendance(role_table: pd.DataFrame) -> pd.DataFrame:
+    """Countries per attendance group (in the room, remote, listed beforehand, mode
+    unknown), with the roles each group covers as reader labels and the names."""
+    records = []
+    for group, roles_in_group in ATTENDANCE_GROUPS.items():
+        rows = role_table[role_table["summit_role"].isin(roles_in_group)]
+        records.append(
+            {
+                "group": group,
+                "roles": "; ".join(labels.SUMMIT_ROLE[r] for r in roles_in_group),
+                "countries": len(rows),
+                "names": ", ".join(rows["country"]),
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def role_phrase(codes) -> str:
+    """The reader labels of some roles, in lower case, as a list for a sentence
+    (separated by semicolons, since the labels themselves contain commas)."""
+    names = [labels.SUMMIT_ROLE[c].lower() for c in codes]
+    return names[0] if len(names) == 1 else "; ".join(names[:-1]) + "; or " + names[-1]

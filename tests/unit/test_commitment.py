@@ -75,7 +75,37 @@ def test_every_stance_has_a_colour_and_a_short_label_and_colours_differ():
 def test_legend_labels_name_the_tile_label_only_where_it_differs():
     assert charts.legend_label("ready") == labels.STANCE["ready"]
     assert charts.legend_label("no-troops") == labels.STANCE["no-troops"]
-    assert charts.legend_label("air-sea-training-only").endswith(f"[{charts.STANCE_SHORT['air-sea-training-only']}]")
+    assert charts.legend_label("undecided") == labels.STANCE["undecided"]
+    assert charts.legend_label("not-among-26").endswith(f"[{charts.STANCE_SHORT['not-among-26']}]")
+    # Domain-limited tiles name the domains recorded, and the legend says so.
+    assert charts.legend_label("air-sea-training-only").endswith("[the domains named]")
+
+
+def test_a_domain_limited_tile_names_the_domains_recorded_not_the_category():
+    assert charts.tile_label("air-sea-training-only", "air") == "air"
+    assert charts.tile_label("air-sea-training-only", "air;sea") == "air/sea"
+    assert charts.tile_label("air-sea-training-only", "unknown") == charts.STANCE_SHORT["air-sea-training-only"]
+    assert charts.tile_label("ready", "air;sea;training") == charts.STANCE_SHORT["ready"]
+
+
+def test_every_domain_limited_tile_in_the_data_matches_its_domains(table):
+    limited = table[table["stance"] == "air-sea-training-only"]
+    for stance, domains in zip(limited["stance"], limited["domains"]):
+        label = charts.tile_label(stance, domains)
+        if domains not in ("unknown", "none"):
+            assert set(label.split("/")) == set(commitment.domain_list(domains)) & {"air", "sea", "training"}
+
+
+def test_codes_are_stacked_a_few_per_line():
+    assert charts.stack_codes("IS NZ NO TR") == "IS NZ\nNO TR"
+    assert charts.stack_codes("JP") == "JP"
+    assert charts.stack_codes("DE IT PL", per_line=2) == "DE IT\nPL"
+
+
+def test_code_key_names_each_code_once_in_order(evidence):
+    assert commitment.code_key(["PL", "DE", "PL"], evidence) == "DE Germany, PL Poland"
+    with pytest.raises(ValueError):
+        commitment.code_key(["ZZ"], evidence)
 
 
 def test_tile_text_colour_contrasts_with_its_background():
@@ -216,7 +246,8 @@ def test_every_status_says_whether_the_wording_is_supported():
 def test_the_map_has_a_title_a_legend_hidden_ticks_and_every_tile(table):
     fig = charts.stance_map(table, source_line="test")
     ax, side = fig.axes[:2]
-    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert fig.get_suptitle() == "Who said what about contributing to the force"
+    assert ax.get_xlabel() and ax.get_ylabel()
     assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
     drawn = {t.get_text() for a in (ax, side) for t in a.texts}
     assert set(table["iso_a2"]) <= drawn
@@ -238,3 +269,16 @@ def test_join_names():
     assert commitment.join_names(["Italy", "Poland"]) == "Italy and Poland"
     assert commitment.join_names(["Germany", "Italy", "Poland"]) == "Germany, Italy and Poland"
     assert commitment.join_names(["Sweden", "United States"]) == "Sweden and the United States"
+
+
+def test_english_gloss_is_blank_only_where_the_evidence_is_english(table):
+    shown = commitment.english_gloss(pd.Series(["n/a", "Germany will decide"]))
+    assert list(shown) == ["", "Germany will decide"]
+    glossed = table[commitment.english_gloss(table["stance_gloss"]) != ""]
+    assert not glossed.empty
+    # Every quote that is not in English has a gloss: a crude check on letters
+    # outside ASCII or common non-English words in quotes without one.
+    unglossed = table[(commitment.english_gloss(table["stance_gloss"]) == "") & (table["evidence_kind"] == "quote")]
+    for quote in unglossed["stance_evidence"]:
+        assert all(ord(ch) < 0x250 for ch in quote), quote
+        assert not any(w in quote.split() for w in ("der", "die", "und", "dat", "het", "les", "des", "pour", "werde")), quote

@@ -130,3 +130,24 @@ def test_date_span_text():
     assert context.date_span_text("2024-12-31", "2025-01-01") == "31 Dec 2024 – 1 Jan 2025"
     with pytest.raises(ValueError):
         context.date_span_text("2025-09-06", "2025-09-03")
+
+
+def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
+    import matplotlib.pyplot as plt
+
+    timeline = context.timeline(evidence)
+    detail = context.between(timeline, "2025-03-01", "2025-09-10")
+    overview = charts.overview_chart(timeline, "2025-03-01", "2025-09-10", source_line="test",
+                                     disputed_span=("2023-01-01", "2023-12-31", "claimed"))
+    assert overview.axes[0].get_title()
+    fig = charts.detail_chart(timeline, "2025-03-01", "2025-09-10", source_line="test", highlight={"ev-2025-09-04-paris-summit"})
+    ax = fig.axes[0]
+    assert fig.get_suptitle().startswith("The events of March to September 2025")
+    labels_ = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels_) == len(detail)
+    assert all(any(title in " ".join(label.split()) for label in labels_) for title in detail["title"])
+    assert all(t.get_fontsize() >= 9 for t in ax.get_yticklabels())
+    assert all(len(line) <= charts.DETAIL_WRAP for label in labels_ for line in label.split("\n"))
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert len(bold) == 1 and "Paris" in bold[0]
+    plt.close("all")

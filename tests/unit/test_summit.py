@@ -46,3 +46,64 @@ def test_the_counts_of_countries_at_the_meeting_disagree(evidence):
     # The fact sheet lists the headcount as conflicting; the data must show it.
     counts = summit.reported_counts(evidence)
     assert len(summit.values_counted(counts, "countries-at-meeting")) > 1
+
+
+def test_who_and_source_names_a_publisher_once():
+    assert summit.who_and_source("AP (Africanews)", "Africanews, 4 Sep 2025") == "AP (Africanews), 4 Sep 2025"
+    assert summit.who_and_source("Emmanuel Macron (Élysée transcript)", "Élysée (Présidence de la République), 4 Sep 2025") == (
+        "Emmanuel Macron (Élysée transcript), 4 Sep 2025"
+    )
+    assert summit.who_and_source("AFP", "TRT Global (French edition), 4 Sep 2025") == "AFP (TRT Global (French edition), 4 Sep 2025)"
+
+
+def test_every_reported_count_label_names_its_publisher_once(evidence):
+    counts = summit.reported_counts(evidence)
+    for label, source in zip(counts["who_and_source"], counts["source"]):
+        publisher = source.partition(", ")[0].split(" (")[0]
+        assert label.count(publisher) == 1, label
+
+
+def test_attendance_groups_are_disjoint_and_listed_roles_are_not_present(evidence):
+    groups = [set(g) for g in summit.ATTENDANCE_GROUPS.values()]
+    assert sum(len(g) for g in groups) == len(set().union(*groups))
+    assert set(summit.ATTENDANCE_GROUPS["listed-beforehand"]).isdisjoint(summit.IN_ROOM + summit.REMOTE)
+    assert set().union(*groups) <= set(summit.labels.SUMMIT_ROLE)
+    roles = summit.roles(evidence)
+    table = summit.attendance(roles)
+    in_groups = roles["summit_role"].isin(set().union(*groups)).sum()
+    assert table["countries"].sum() == in_groups
+    # A pre-meeting list alone never puts a country in the room.
+    room = set(table.loc[table["group"] == "in-room", "names"].iloc[0].split(", "))
+    listed = roles.loc[roles["summit_role"].str.startswith("listed-"), "country"]
+    assert room.isdisjoint(listed)
+
+
+def test_role_phrase_joins_labels_with_semicolons():
+    assert summit.role_phrase(["video"]) == "by video"
+    assert summit.role_phrase(["co-chair-by-video", "video"]) == "co-chair, by video; or by video"
+
+
+def test_spain_and_finland_are_coded_as_listed_in_person(evidence):
+    # Their only evidence is a list published before the meeting.
+    roles = evidence.participants.set_index("actor_id")["summit_role"]
+    assert roles["es"] == roles["fi"] == "listed-in-person"
+
+
+def test_the_counts_legend_sits_below_the_axes_and_above_the_source_line(evidence):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import summit as charts
+
+    fig = charts.reported_counts_chart(summit.reported_counts(evidence), source_line="test")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent(renderer)
+    labels_box = ax.xaxis.get_tightbbox(renderer)  # tick labels and the axis label
+    source = fig.texts[-1].get_window_extent(renderer)
+    assert legend.y1 <= labels_box.y0 + 1
+    assert legend.y0 >= source.y1
+    plt.close(fig)

@@ -14,20 +14,11 @@ import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 
 from .. import labels, style
-from ..commitment import DOMAINS
+from ..commitment import DOMAINS, domain_list
 from .common import wrap
 
-STANCE_COLOURS = {
-    "ready": style.OKABE_ITO["bluish_green"],
-    "ready-in-principle": style.OKABE_ITO["sky_blue"],
-    "open": style.OKABE_ITO["blue"],
-    "air-sea-training-only": style.OKABE_ITO["yellow"],
-    "undecided": style.OKABE_ITO["orange"],
-    "no-troops": style.OKABE_ITO["vermillion"],
-    "not-among-26": style.OKABE_ITO["reddish_purple"],
-    "not-applicable": "#D9D9D9",
-    "unknown": "#FFFFFF",
-}
+# Defined once for the book (style.py), shared with the positions matrix.
+STANCE_COLOURS = style.STANCE_COLOURS
 
 STANCE_HATCHES = {"not-applicable": "//", "unknown": ".."}
 
@@ -36,7 +27,7 @@ STANCE_SHORT = {
     "ready": "ready",
     "ready-in-principle": "in principle",
     "open": "open",
-    "air-sea-training-only": "air/sea",
+    "air-sea-training-only": "air/sea/training",
     "undecided": "undecided",
     "no-troops": "no troops",
     "not-among-26": "not in 26",
@@ -100,13 +91,31 @@ def text_colour_on(hex_colour: str) -> str:
     return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 
+# Stances whose tile names the domains the country itself named, not the
+# category: the United States offered help "by air" only, so its tile says
+# "air", not "air/sea".
+DOMAIN_LABELLED = {"air-sea-training-only"}
+
+
+def tile_label(stance: str, domains: str = "unknown") -> str:
+    """The short label on a tile: the domains recorded for a domain-limited stance
+    (e.g. 'air', 'air/sea'), otherwise the stance's short label."""
+    if stance in DOMAIN_LABELLED:
+        named = [d for d in domain_list(domains) if d in ("air", "sea", "training")]
+        if named:
+            return "/".join(named)
+    return STANCE_SHORT[stance]
+
+
 def legend_label(stance: str) -> str:
     """The stance's label, with the tile's short label in brackets where it differs."""
     label, short = labels.STANCE[stance], STANCE_SHORT[stance]
+    if stance in DOMAIN_LABELLED:
+        return f"{label} [the domains named]"
     return label if label.lower() == short.lower() else f"{label} [{short}]"
 
 
-def _tile(ax, x: float, y: float, stance: str, code: str, size: float = 0.92) -> None:
+def _tile(ax, x: float, y: float, stance: str, code: str, domains: str = "unknown", size: float = 0.92) -> None:
     colour = STANCE_COLOURS[stance]
     ax.add_patch(
         Rectangle(
@@ -117,7 +126,7 @@ def _tile(ax, x: float, y: float, stance: str, code: str, size: float = 0.92) ->
     ink = text_colour_on(colour)
     box = None if stance not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
     ax.text(x, y + 0.12, code, ha="center", va="center", fontsize=11, fontweight="bold", color=ink, bbox=box)
-    ax.text(x, y - 0.24, STANCE_SHORT[stance], ha="center", va="center", fontsize=6.8, color=ink, bbox=box)
+    ax.text(x, y - 0.24, tile_label(stance, domains), ha="center", va="center", fontsize=6.8, color=ink, bbox=box)
 
 
 def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int, int]] = TILE_GRID):
@@ -134,6 +143,13 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
         height_in=7.6, nrows=2, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6], "height_ratios": [nrows, 1.45]},
     )
     ax, side = axes[0]
+    # The map's axes are narrow: the title belongs to the whole figure, so it is
+    # never cut off at the edge of the first axes.
+    # new_figure puts the title where rcParams say (left in the report's style).
+    title = ax.get_title(loc="left") or ax.get_title()
+    ax.set_title("", loc="left")
+    ax.set_title("")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
     # The legend gets its own row across both columns, so the layout keeps it
     # clear of the maps and of the source line.
     grid_spec = axes[1, 0].get_subplotspec().get_gridspec()
@@ -143,7 +159,7 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     key.axis("off")
     for _, row in europe.iterrows():
         col, r = grid[row["iso_a2"]]
-        _tile(ax, col, -r, row["stance"], row["iso_a2"])
+        _tile(ax, col, -r, row["stance"], row["iso_a2"], row["domains"])
     ax.set_xlim(-0.6, ncols - 0.4)
     ax.set_ylim(-nrows + 0.4, 0.6)
     ax.set_aspect("equal")
@@ -155,7 +171,7 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     ax.set_ylabel("North to south")
 
     for i, (_, row) in enumerate(outside.iterrows()):
-        _tile(side, 0, -i, row["stance"], row["iso_a2"])
+        _tile(side, 0, -i, row["stance"], row["iso_a2"], row["domains"])
     side.set_xlim(-0.6, 0.6)
     side.set_ylim(-max(len(outside), nrows) + 0.4, 0.6)
     side.set_aspect("equal")
@@ -173,7 +189,7 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     ]
     key.legend(
         handles=handles, loc="center", ncols=3, fontsize=8.5, handlelength=2.2, handleheight=1.4,
-        title="Public stance on contributing to the force (tile label in brackets where it differs)", title_fontsize=8.5,
+        title="Public stance on the country's own contribution to the force (tile label in brackets where it differs)", title_fontsize=8.5,
     )
     style.add_source_line(fig, source_line)
     return fig
@@ -195,7 +211,7 @@ def contribution_chart(matrix: pd.DataFrame, source_line: str):
         )
     ax.set_yticks(
         [y_of[c] for c in countries["country"]],
-        [f"{c} ({STANCE_SHORT[s]})" for c, s in zip(countries["country"], countries["stance"])],
+        [f"{c} ({_row_label(matrix, c, s)})" for c, s in zip(countries["country"], countries["stance"])],
         fontsize=9,
     )
     ax.set_xticks(range(len(columns)), columns, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
@@ -210,6 +226,17 @@ def contribution_chart(matrix: pd.DataFrame, source_line: str):
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8.5, title="Stance", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
     return fig
+
+
+def _row_label(matrix: pd.DataFrame, country: str, stance: str) -> str:
+    named = [d for d in matrix.loc[matrix["country"] == country, "domain"] if d != "not stated"]
+    return tile_label(stance, ";".join(named) or "unknown")
+
+
+def stack_codes(codes: str, per_line: int = 2) -> str:
+    """'IS NZ NO TR' -> 'IS NZ\nNO TR': a few codes per line, so a cell's text fits its box."""
+    parts = codes.split()
+    return "\n".join(" ".join(parts[i : i + per_line]) for i in range(0, len(parts), per_line))
 
 
 def mentions_chart(crosstab: pd.DataFrame, source_line: str):
@@ -229,7 +256,8 @@ def mentions_chart(crosstab: pd.DataFrame, source_line: str):
                       hatch=STANCE_HATCHES.get(cell["stance"], ""))
         )
         box = None if cell["stance"] not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
-        ax.text(x, y, wrap(cell["iso_codes"], 9), ha="center", va="center", fontsize=9, fontweight="bold",
+        lines = stack_codes(cell["iso_codes"])
+        ax.text(x, y, lines, ha="center", va="center", fontsize=9 if lines.count("\n") < 2 else 8, fontweight="bold",
                 color=text_colour_on(colour), bbox=box)
     ax.set_xticks(range(len(cols)), [wrap(labels.STANCE[c], 11) for c in cols], fontsize=8.5)
     ax.set_yticks([len(rows) - 1 - i for i in range(len(rows))], [wrap(labels.MENTION[m], 26) for m in rows], fontsize=8.5)

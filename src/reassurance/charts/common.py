@@ -26,10 +26,64 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def status_chart(status_counts: pd.DataFrame, title: str, source_line: str):
-    """Claims per verification status."""
+# How a status reads in a headline ("7 of 16 claims about Russia are ...").
+STATUS_PHRASES = {
+    "confirmed": "confirmed as written",
+    "confirmed-with-nuance": "confirmed with a nuance",
+    "disputed": "disputed between sources",
+    "inconsistent": "inconsistent with the sources",
+    "unverified": "unverified",
+}
+# Below this many claims, the headline says how few there are and lists them all.
+FEW_CLAIMS = 5
+
+
+def _number(n: int) -> str:
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if 0 <= n < len(words) else str(n)
+
+
+def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CLAIMS) -> str:
+    """A title that states the finding of a status chart, computed from its counts.
+
+    `status_counts` has the columns status and claims (claims.status_counts);
+    `subject` completes "claims about ..." (e.g. "Russia", "the summit"). With
+    fewer than `few` claims the headline says so and lists every status that
+    occurs; otherwise it gives the largest status (the first in display order on
+    a tie) as a share of all claims.
+    """
+    order = list(STATUS_PHRASES)
+    counts = {s: int(n) for s, n in zip(status_counts["status"], status_counts["claims"]) if int(n) > 0}
+    unknown = set(counts) - set(order)
+    if unknown:
+        raise ValueError(f"unknown statuses: {sorted(unknown)}")
+    total = sum(counts.values())
+    if total == 0:
+        return f"No checkable claims about {subject}"
+    if total < few:
+        parts = [f"{_number(counts[s])} {STATUS_PHRASES[s]}" for s in order if s in counts]
+        noun = "claim" if total == 1 else "claims"
+        return f"Only {_number(total)} checkable {noun} about {subject}: " + ", ".join(parts)
+    top = max(order, key=lambda s: (counts.get(s, 0), -order.index(s)))
+    verb = "is" if counts[top] == 1 else "are"
+    return f"{counts[top]} of {total} claims about {subject} {verb} {STATUS_PHRASES[top]}"
+
+
+def status_chart(status_counts: pd.DataFrame, title: str | None = None, source_line: str | None = None, *, subject: str | None = None):
+    """Claims per verification status.
+
+    Pass `subject` (e.g. subject="Russia") to have the title state the finding,
+    computed by `status_headline`; it then replaces any `title`. The old form,
+    status_chart(counts, title=..., source_line=...), still works unchanged.
+    """
+    if subject is not None:
+        title = status_headline(status_counts, subject)
+    if not title:
+        raise ValueError("status_chart needs a title or a subject")
+    if not source_line:
+        raise ValueError("status_chart needs a source line")
     rows = status_counts.iloc[::-1].reset_index(drop=True)
-    fig, ax = style.new_figure(title, height_in=0.45 * len(rows) + 1.7)
+    fig, ax = style.new_figure(wrap(title, 72), height_in=0.45 * len(rows) + 1.7 + 0.2 * (len(title) > 72))
     ax.barh(range(len(rows)), rows["claims"], color=rows["status"].map(STATUS_COLOURS), edgecolor="#333333", linewidth=0.6)
     ax.set_yticks(range(len(rows)), rows["label"])
     for i, n in enumerate(rows["claims"]):

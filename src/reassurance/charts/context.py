@@ -1,6 +1,9 @@
-"""Charts of the road-to-Paris chapter: a two-panel timeline."""
+"""Charts of the road-to-Paris chapter: the timeline, as one two-panel figure
+(timeline_chart) or, more legibly, as an overview and a detail figure."""
 
 from __future__ import annotations
+
+import textwrap
 
 import matplotlib.dates as mdates
 import pandas as pd
@@ -100,5 +103,110 @@ def timeline_chart(
     bottom.set_ylabel("Events, in date order (bold: named in this chapter)")
     bottom.spines["left"].set_visible(False)
     _legend(bottom, detail["category"], loc="upper right")
+    style.add_source_line(fig, source_line)
+    return fig
+
+
+def overview_chart(
+    events: pd.DataFrame,
+    detail_start,
+    detail_end,
+    source_line: str,
+    *,
+    disputed_span: tuple[str, str, str] | None = None,
+):
+    """The whole period, compressed on one line per strand, with the detail
+    window shaded (drawn by `detail_chart`) and an optional hatched band for a
+    date that sources dispute."""
+    detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
+    categories = [c for c in labels.EVENT_CATEGORY if c in set(events["category"])]
+    fig, top = style.new_figure("From the invasion to Vladivostok: the whole period", height_in=3.4)
+    lane = {c: i for i, c in enumerate(reversed(categories))}
+    first = events["start_date"].min() - pd.Timedelta(days=60)
+    last = events["end_date"].max() + pd.Timedelta(days=60)
+    top.axvspan(detail_start, detail_end, color=style.OKABE_ITO["sky_blue"], alpha=0.25, linewidth=0)
+    # On the war's line, which holds nothing after 2022, so the note never
+    # meets a marker or the disputed band.
+    top.text(detail_start - pd.Timedelta(days=10), len(lane) - 1, "detail: next figure →", fontsize=9, ha="right",
+             va="center", color="#333333")
+    if disputed_span is not None:
+        span_start, span_end, span_text = disputed_span
+        top.axvspan(pd.Timestamp(span_start), pd.Timestamp(span_end), facecolor="none", edgecolor="#666666", hatch="///", linewidth=0.6)
+        top.text(pd.Timestamp(span_start) + (pd.Timestamp(span_end) - pd.Timestamp(span_start)) / 2, (len(lane) - 1) / 2,
+                 span_text, fontsize=9, ha="center", va="center", color="#1a1a1a",
+                 bbox={"facecolor": "white", "edgecolor": "#666666", "linewidth": 0.6, "boxstyle": "round,pad=0.3"})
+    for category in categories:
+        rows = events[events["category"] == category]
+        top.scatter(rows["start_date"], [lane[category]] * len(rows), marker=CATEGORY_MARKERS[category],
+                    color=CATEGORY_COLOURS[category], s=36, zorder=3, edgecolor="white", linewidth=0.4)
+    top.set_yticks(list(lane.values()), [labels.EVENT_CATEGORY[c] for c in lane])
+    top.set_ylim(-0.6, len(lane) - 0.4)
+    top.set_xlim(first, last)
+    top.xaxis.set_major_locator(mdates.YearLocator())
+    top.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    top.set_xlabel("Date (whole period, compressed)")
+    top.set_ylabel("Strand")
+    top.grid(axis="x", color="#dddddd", linewidth=0.6)
+    style.add_source_line(fig, source_line)
+    return fig
+
+
+DETAIL_FONT_SIZE = 9.5
+DETAIL_WRAP = 52
+
+
+def detail_label(row) -> str:
+    """'2 Mar  London summit ...', wrapped so that a long title takes two lines."""
+    when = row["start_date"].strftime("%d %b").lstrip("0")
+    return textwrap.fill(f"{when}  {row['title']}", DETAIL_WRAP)
+
+
+def detail_chart(
+    events: pd.DataFrame,
+    detail_start,
+    detail_end,
+    source_line: str,
+    *,
+    highlight: set[str] = frozenset(),
+):
+    """The events of the detail window, one row each, first at the top: the date
+    and title stand as the row's label (bold where `highlight`ed), and a marker
+    on the time axis shows when; a bar marks an event of several days."""
+    detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
+    detail = events[(events["end_date"] >= detail_start) & (events["start_date"] <= detail_end)].reset_index(drop=True)
+    texts = [detail_label(row) for _, row in detail.iterrows()]
+    lines = sum(t.count("\n") + 1 for t in texts)
+    fig, ax = style.new_figure(
+        f"The events of {detail_start:%B} to {detail_end:%B %Y}, in date order", height_in=0.2 * lines + 0.12 * len(detail) + 2.2
+    )
+    # The labels take the left half: the title belongs to the figure, so it
+    # starts at the left edge instead of running off the right one.
+    # new_figure puts the title where rcParams say (left in the report's style).
+    title = ax.get_title(loc="left") or ax.get_title()
+    ax.set_title("", loc="left")
+    ax.set_title("")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
+    n = len(detail)
+    for i, row in detail.iterrows():
+        y = n - 1 - i
+        colour = CATEGORY_COLOURS[row["category"]]
+        if row["end_date"] > row["start_date"]:
+            ax.plot([row["start_date"], row["end_date"]], [y, y], color=colour, linewidth=5, solid_capstyle="butt", zorder=2)
+        ax.scatter([row["start_date"]], [y], marker=CATEGORY_MARKERS[row["category"]], color=colour, s=48, zorder=3,
+                   edgecolor="white", linewidth=0.4)
+    ax.set_yticks([n - 1 - i for i in range(n)], texts, fontsize=DETAIL_FONT_SIZE)
+    for tick, (_, row) in zip(ax.get_yticklabels(), detail.iterrows()):
+        if row["event_id"] in highlight:
+            tick.set_fontweight("bold")
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_xlim(detail_start, detail_end)
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    ax.grid(axis="both", color="#e5e5e5", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(f"Date ({detail_start:%B} to {detail_end:%B %Y})")
+    ax.set_ylabel("Event (bold: named in this chapter)")
+    # Below the axes, clear of the tick and axis labels (pad in font-size units).
+    _legend(ax, detail["category"], loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.9, ncols=4)
     style.add_source_line(fig, source_line)
     return fig

@@ -8,17 +8,10 @@ from matplotlib.patches import Patch, Rectangle
 from .. import labels, style
 from .common import wrap
 
-# Okabe-Ito colours, from agreement (greens, blues) to disagreement (vermillion);
-# unknown is a pale grey with hatching, so it never reads as a position.
-POSITION_COLOURS = {
-    "supports": style.OKABE_ITO["bluish_green"],
-    "accepts": style.OKABE_ITO["sky_blue"],
-    "limited": style.OKABE_ITO["yellow"],
-    "conditional": style.OKABE_ITO["orange"],
-    "undecided": style.OKABE_ITO["reddish_purple"],
-    "opposes": style.OKABE_ITO["vermillion"],
-    "unknown": "#f2f2f2",
-}
+# Defined once for the book (style.py): a position shares its colour with the
+# commitment chapter's stance of the same meaning (undecided is orange in both).
+# Unknown is a pale grey with hatching, so it never reads as a position.
+POSITION_COLOURS = style.POSITION_COLOURS
 # The symbol printed in each cell, so that colour is never the only cue.
 POSITION_SYMBOLS = {
     "supports": "✓",
@@ -80,6 +73,6 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
     if (cells["evidence"] == "article-only").any():
         handles.append(Patch(facecolor="white", edgecolor="white", label=f"{ARTICLE_ONLY_MARK} article only, unconfirmed"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8,
-              title="Position (colour, symbol and word)", title_fontsize=8.5)
+              title="Position on the issue, not the actor's own contribution (colour, symbol and word)", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
     return fig

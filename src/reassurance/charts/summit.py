@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from matplotlib.patches import Patch
 
@@ -16,41 +18,57 @@ COUNTED_COLOURS = {
 }
 
 
+def _keep_dates_whole(text: str) -> str:
+    """Join '4 Sep 2025' with no-break spaces, so that wrapping never splits a date."""
+    return re.sub(r"(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})", "\\1\u00a0\\2\u00a0\\3", text)
+
+
 def reported_counts_chart(counts: pd.DataFrame, source_line: str):
-    """One bar per reported count, coloured by what was counted."""
+    """One bar per reported count, coloured by what was counted; the legend sits
+    below the axes, clear of the bars and their labels."""
     rows = counts.iloc[::-1].reset_index(drop=True)  # matplotlib draws bottom-up
-    fig, ax = style.new_figure("Sources disagree on how many took part", height_in=0.42 * len(rows) + 1.9)
+    present = [c for c in labels.COUNTED if c in set(rows["counted"])]
+    fig, ax = style.new_figure("Sources disagree on how many took part", height_in=0.42 * len(rows) + 2.6)
     colours = rows["counted"].map(COUNTED_COLOURS)
     hatches = rows["qualifier"].map({"exact": "", "about": "//", "more-than": ".."})
     bars = ax.barh(range(len(rows)), rows["value"], color=colours, edgecolor="#333333", linewidth=0.6)
     for bar, hatch in zip(bars, hatches):
         bar.set_hatch(hatch)
-    ax.set_yticks(range(len(rows)), [wrap(f"{b} ({s})", 46) for b, s in zip(rows["counted_by"], rows["source"])], fontsize=8.5)
+    ax.set_yticks(range(len(rows)), [wrap(_keep_dates_whole(t), 46) for t in rows["who_and_source"]], fontsize=8.5)
     for i, shown in enumerate(rows["shown"]):
         ax.text(rows["value"][i] + 0.4, i, shown, va="center", fontsize=9)
     ax.set_xlabel("Number reported (countries or leaders)")
     ax.set_ylabel("Who gave the number (source)")
     ax.set_xlim(0, rows["value"].max() * 1.15)
-    handles = [
-        Patch(facecolor=COUNTED_COLOURS[c], edgecolor="#333333", label=labels.COUNTED[c])
-        for c in labels.COUNTED if c in set(rows["counted"])
-    ]
-    ax.legend(handles=handles, loc="lower right", fontsize=8.5, title="What was counted", title_fontsize=8.5)
+    handles = [Patch(facecolor=COUNTED_COLOURS[c], edgecolor="#333333", label=labels.COUNTED[c]) for c in present]
+    # Below the axes, clear of the tick labels and the axis label (the pad is in
+    # font-size units, so it does not depend on the figure's height); the
+    # layout makes room for it above the source line.
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.9, ncols=2,
+        fontsize=8.5, title="What was counted (hatching: approximate or lower bound)", title_fontsize=8.5,
+    )
     style.add_source_line(fig, source_line)
     return fig
 
 
 def role_counts_chart(role_counts: pd.DataFrame, source_line: str):
-    """Countries per mode of participation, with their names beside each bar."""
+    """Countries per mode of participation; the names stand in a column to the
+    right of the bars, so the count axis ends just past the largest bar."""
     rows = role_counts.iloc[::-1].reset_index(drop=True)
-    fig, ax = style.new_figure("Who was in the room, and who joined from afar", height_in=0.5 * len(rows) + 1.8)
+    wrapped = [wrap(names, 44) for names in rows["names"]]
+    lines = sum(max(1, w.count("\n") + 1) for w in wrapped)
+    fig, ax = style.new_figure("Who was in the room, and who joined from afar", height_in=max(0.5 * len(rows), 0.19 * lines) + 2.0)
     ax.barh(range(len(rows)), rows["countries"], color=style.OKABE_ITO["blue"])
     ax.set_yticks(range(len(rows)), [wrap(r, 26) for r in rows["role"]])
-    for i, (n, names) in enumerate(zip(rows["countries"], rows["names"])):
-        ax.text(n + 0.1, i, wrap(names, 70), va="center", fontsize=8.5)
-    ax.set_xlim(0, rows["countries"].max() + 7)
+    for i, n in enumerate(rows["countries"]):
+        ax.text(n + 0.08, i, str(n), va="center", fontsize=9)
+    for i, names in enumerate(wrapped):
+        ax.text(1.04, i, names, va="center", ha="left", fontsize=8.5, transform=ax.get_yaxis_transform())
+    ax.text(1.04, len(rows) - 0.4, "Countries", va="bottom", ha="left", fontsize=9, fontweight="bold", transform=ax.get_yaxis_transform())
+    ax.set_xlim(0, rows["countries"].max() + 0.6)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Countries (only those with a source on their part)")
+    ax.set_xlabel("Countries (only those with a source)")
     ax.set_ylabel("Part in the 4 September meeting")
     style.add_source_line(fig, source_line)
     return fig

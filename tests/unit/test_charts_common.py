@@ -1,0 +1,83 @@
+"""The shared chart helpers: the verification-status chart's computed headline,
+and one colour per stance across the book."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from reassurance import labels, style
+from reassurance.charts import common
+
+
+def counts(**by_status):
+    statuses = list(labels.STATUS)
+    return pd.DataFrame(
+        {"status": statuses, "label": [labels.STATUS[s] for s in statuses], "claims": [by_status.get(s.replace("-", "_"), 0) for s in statuses]}
+    )
+
+
+def test_headline_gives_the_largest_status_as_a_share():
+    table = counts(confirmed=5, unverified=7, disputed=4)
+    assert common.status_headline(table, "Russia") == "7 of 16 claims about Russia are unverified"
+
+
+def test_headline_breaks_a_tie_by_display_order_and_agrees_in_number():
+    table = counts(confirmed=1, confirmed_with_nuance=1, unverified=1, disputed=1, inconsistent=1)
+    assert common.status_headline(table, "X") == "1 of 5 claims about X is confirmed as written"
+
+
+def test_headline_says_when_there_are_few_claims_and_lists_them_all():
+    table = counts(confirmed=1, confirmed_with_nuance=1, unverified=1)
+    title = common.status_headline(table, "the summit")
+    assert title.startswith("Only three checkable claims about the summit")
+    for phrase in ("one confirmed as written", "one confirmed with a nuance", "one unverified"):
+        assert phrase in title
+    assert common.status_headline(counts(unverified=1), "Y") == "Only one checkable claim about Y: one unverified"
+    assert common.status_headline(counts(), "Z") == "No checkable claims about Z"
+
+
+def test_headline_refuses_an_unknown_status():
+    table = pd.DataFrame({"status": ["rumoured"], "claims": [2]})
+    with pytest.raises(ValueError):
+        common.status_headline(table, "X")
+
+
+def test_status_chart_keeps_the_old_title_argument_and_computes_one_from_a_subject():
+    table = counts(confirmed=2, unverified=6)
+    old = common.status_chart(table, title="Old title", source_line="test")
+    assert old.axes[0].get_title() == "Old title"
+    new = common.status_chart(table, source_line="test", subject="Russia")
+    assert new.axes[0].get_title() == "6 of 8 claims about Russia are unverified"
+    positional = common.status_chart(table, "Positional title", "test")
+    assert positional.axes[0].get_title() == "Positional title"
+    with pytest.raises(ValueError):
+        common.status_chart(table, source_line="test")
+    plt.close("all")
+
+
+def test_every_status_has_a_headline_phrase():
+    assert set(common.STATUS_PHRASES) == set(labels.STATUS)
+
+
+def test_a_label_shared_by_a_stance_and_a_position_has_one_colour():
+    shared = {labels.STANCE[s].lower(): s for s in labels.STANCE}.keys() & {labels.POSITION[p].lower(): p for p in labels.POSITION}.keys()
+    assert "undecided" in shared
+    stance_by_label = {labels.STANCE[s].lower(): s for s in labels.STANCE}
+    position_by_label = {labels.POSITION[p].lower(): p for p in labels.POSITION}
+    for label in shared - {"unknown"}:
+        assert style.STANCE_COLOURS[stance_by_label[label]] == style.POSITION_COLOURS[position_by_label[label]], label
+
+
+def test_no_colour_means_two_things_within_a_chapter_and_not_among_26_is_its_own():
+    assert set(style.STANCE_COLOURS) == set(labels.STANCE)
+    assert set(style.POSITION_COLOURS) == set(labels.POSITION)
+    assert len(set(style.STANCE_COLOURS.values())) == len(style.STANCE_COLOURS)
+    assert len(set(style.POSITION_COLOURS.values())) == len(style.POSITION_COLOURS)
+    assert style.STANCE_COLOURS["not-among-26"] not in style.POSITION_COLOURS.values()
+
+
+def test_the_chapters_use_the_shared_colours():
+    from reassurance.charts import commitment, positions
+
+    assert commitment.STANCE_COLOURS is style.STANCE_COLOURS
+    assert positions.POSITION_COLOURS is style.POSITION_COLOURS
