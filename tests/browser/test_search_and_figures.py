@@ -19,7 +19,7 @@ import chrome
 SEARCHES = [
     ("Élysée", "book/summit.html"),
     ("reassurance", "book/summit.html"),
-    ("identified", "book/references.html"),
+    ("citation", "book/references.html"),
     ("Vladivostok", "book/russia.html"),
     ("backstop", "book/us-position.html"),
     ("Anchorage", "book/road-to-paris.html"),
