@@ -6,6 +6,7 @@ cannot both be imported by name.)"""
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -78,3 +79,14 @@ def make_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
     env["SOURCE_DATE_EPOCH"] = source_date_epoch()
     return env
+
+
+def declared_enums(root: Path = ROOT) -> dict[tuple[str, str], list[str]]:
+    """(table, column) -> allowed values, for every enum field of the Data Package."""
+    descriptor = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return {
+        (r["name"], f["name"]): f["constraints"]["enum"]
+        for r in descriptor["resources"]
+        for f in r["schema"]["fields"]
+        if "enum" in f["constraints"]
+    }

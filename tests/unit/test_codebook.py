@@ -1,18 +1,12 @@
 """The definitions of coded values match the Data Package's allowed values."""
 
-import json
+from support import declared_enums
 
 from reassurance import codebook, labels
 
 
 def test_every_defined_field_defines_exactly_its_allowed_codes(root):
-    descriptor = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    enums = {
-        (r["name"], f["name"]): f["constraints"]["enum"]
-        for r in descriptor["resources"]
-        for f in r["schema"]["fields"]
-        if "enum" in f["constraints"]
-    }
+    enums = declared_enums(root)
     for key, definitions in codebook.BY_FIELD.items():
         assert key in enums, key
         assert sorted(definitions) == sorted(enums[key]), key

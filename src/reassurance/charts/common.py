@@ -82,15 +82,27 @@ def status_chart(status_counts: pd.DataFrame, title: str | None = None, source_l
         raise ValueError("status_chart needs a title or a subject")
     if not source_line:
         raise ValueError("status_chart needs a source line")
-    rows = status_counts.iloc[::-1].reset_index(drop=True)
-    fig, ax = style.new_figure(wrap(title, 72), height_in=0.45 * len(rows) + 1.7 + 0.2 * (len(title) > 72))
-    ax.barh(range(len(rows)), rows["claims"], color=rows["status"].map(STATUS_COLOURS), edgecolor="#333333", linewidth=0.6)
-    ax.set_yticks(range(len(rows)), rows["label"])
-    for i, n in enumerate(rows["claims"]):
+    rows = status_counts.iloc[::-1].reset_index(drop=True)  # matplotlib draws bottom-up
+    return count_bars(
+        rows["claims"], rows["status"].map(STATUS_COLOURS), rows["label"],
+        title=title, xlabel="Claims in the article", ylabel="Verification status", source_line=source_line,
+    )
+
+
+def count_bars(counts, colours, tick_labels, *, title: str, xlabel: str, ylabel: str, source_line: str):
+    """Horizontal bars of small counts, one per category, each labelled with its count.
+
+    Rows are drawn bottom-up in the order given; the title wraps above 72 characters.
+    """
+    counts = [int(n) for n in counts]
+    fig, ax = style.new_figure(wrap(title, 72), height_in=0.45 * len(counts) + 1.7 + 0.2 * (len(title) > 72))
+    ax.barh(range(len(counts)), counts, color=list(colours), edgecolor="#333333", linewidth=0.6)
+    ax.set_yticks(range(len(counts)), list(tick_labels))
+    for i, n in enumerate(counts):
         ax.text(n + 0.1, i, str(n), va="center", fontsize=9)
-    ax.set_xlim(0, max(rows["claims"].max(), 1) * 1.15 + 0.5)
+    ax.set_xlim(0, max(max(counts, default=0), 1) * 1.15 + 0.5)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Claims in the article")
-    ax.set_ylabel("Verification status")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     style.add_source_line(fig, source_line)
     return fig

@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 
 from .. import labels, style
 from ..us_position import KINDS
-from .common import wrap
+from .common import count_bars, wrap
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
 KIND_MARKERS = {"event": "o", "statement": "D"}
@@ -87,18 +87,10 @@ def _short_date(ts: pd.Timestamp) -> str:
 
 def expectations_chart(counts: pd.DataFrame, title: str, source_line: str):
     """The coalition's expectations of the US, counted by what the US had said."""
-    rows = counts.iloc[::-1].reset_index(drop=True)
-    fig, ax = style.new_figure(title, height_in=0.45 * len(rows) + 1.7)
-    ax.barh(
-        range(len(rows)), rows["expectations"], color=rows["us_status"].map(US_STATUS_COLOURS),
-        edgecolor="#333333", linewidth=0.6,
+    rows = counts.iloc[::-1].reset_index(drop=True)  # matplotlib draws bottom-up
+    return count_bars(
+        rows["expectations"], rows["us_status"].map(US_STATUS_COLOURS),
+        [wrap(labels.US_STATUS[s], 28) for s in rows["us_status"]],
+        title=title, xlabel="Expectations of the US voiced by the coalition's side",
+        ylabel="What the US had said by 5 September", source_line=source_line,
     )
-    ax.set_yticks(range(len(rows)), [wrap(labels.US_STATUS[s], 28) for s in rows["us_status"]])
-    for i, n in enumerate(rows["expectations"]):
-        ax.text(n + 0.05, i, str(n), va="center", fontsize=9)
-    ax.set_xlim(0, max(rows["expectations"].max(), 1) * 1.15 + 0.3)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Expectations of the US voiced by the coalition's side")
-    ax.set_ylabel("What the US had said by 5 September")
-    style.add_source_line(fig, source_line)
-    return fig
