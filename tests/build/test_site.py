@@ -97,3 +97,18 @@ def test_every_chapter_says_when_it_was_last_updated():
         if redirect:
             text = (SITE / name).parent.joinpath(redirect.group(1)).read_text(encoding="utf-8")
         assert "Last updated on" in text, name
+
+
+def test_figure_numbers_are_unique_across_the_book():
+    # A figure on an unnumbered page restarts at "Fig. 1" and collides with
+    # chapter figures; every page with figures sits in a numbered part.
+    seen: dict[str, str] = {}
+    clashes = []
+    for page in pages():
+        for span in soup(page).select("figure span.caption-number"):
+            number = span.get_text(strip=True)
+            if number in seen and seen[number] != str(page.relative_to(SITE)):
+                clashes.append(f"{number}: {seen[number]} and {page.relative_to(SITE)}")
+            seen.setdefault(number, str(page.relative_to(SITE)))
+    assert seen, "no numbered figure found"
+    assert not clashes, "\n".join(clashes)
