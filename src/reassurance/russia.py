@@ -407,12 +407,14 @@ def timeline_note(points: pd.DataFrame) -> str:
 # --- Consistency -------------------------------------------------------------------------
 
 
-def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
+def topic_consistency(statements: pd.DataFrame, readings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per topic, the stances Russian speakers took across their remarks.
 
     'steady' when every remark on the topic takes the same stance, 'differs'
     when they take more than one, 'single remark' when there is only one.
-    Renderings of one remark are counted once.
+    Renderings of one remark are counted once. With `readings`
+    (date_readings), a day that a source of statement_dates.csv gives is
+    attributed to it ('2 September 2025 per Novinite').
     """
     remarks = primary(statements)
     rows = []
@@ -421,7 +423,7 @@ def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
         stances = [s for s in STANCE_LABELS if s in set(group["stance"])]
         verdict = "single remark" if len(group) == 1 else ("steady" if len(stances) == 1 else "differs")
         by_stance = "; ".join(
-            f"{STANCE_LABELS[s]}: " + _speakers_and_days(group[group["stance"] == s]) for s in stances
+            f"{STANCE_LABELS[s]}: " + _speakers_and_days(group[group["stance"] == s], readings) for s in stances
         )
         rows.append(
             {
@@ -441,15 +443,29 @@ def _day(value) -> str:
     return "date unknown" if pd.isna(value) else format_date(value)
 
 
-def _speakers_and_days(group: pd.DataFrame) -> str:
+def _speakers_and_days(group: pd.DataFrame, readings: pd.DataFrame | None = None) -> str:
     """'Maria Zakharova (18 August 2025), Vladimir Putin (2 September 2025, 5 September 2025)': each speaker
-    once, in order of first appearance, with the distinct days in date order."""
+    once, in order of first appearance, with the distinct days in date order. With
+    `readings`, a day given by a source of statement_dates.csv names that source."""
     parts = []
     for speaker in dict.fromkeys(group["speaker"]):
-        dates = group.loc[group["speaker"] == speaker, "date"]
-        days = [_day(d) for d in sorted(dates.dropna().unique())] + (["date unknown"] if dates.isna().any() else [])
+        mine = group[group["speaker"] == speaker]
+        dated = mine.dropna(subset=["date"]).sort_values("date", kind="stable")
+        days = list(dict.fromkeys(_attributed_day(sid, d, readings) for sid, d in zip(dated["statement_id"], dated["date"])))
+        days += ["date unknown"] if mine["date"].isna().any() else []
         parts.append(f"{speaker} ({', '.join(days)})")
     return ", ".join(parts)
+
+
+def _attributed_day(statement_id: str, date, readings: pd.DataFrame | None) -> str:
+    """The day, followed by 'per <source>' for every source of `readings` that
+    gives that day for this statement."""
+    day = _day(date)
+    if readings is None or readings.empty:
+        return day
+    rows = readings[(readings["statement_id"] == statement_id) & (readings["reported_date"] == date)]
+    sources = list(dict.fromkeys(rows["source"]))
+    return f"{day} per {' and '.join(sources)}" if sources else day
 
 
 PROPER_FIRST_WORDS = {"Ukraine", "Russia", "NATO", "EU"}
@@ -457,7 +473,11 @@ PROPER_FIRST_WORDS = {"Ukraine", "Russia", "NATO", "EU"}
 
 def in_sentence(labels_: list[str]) -> str:
     """Labels joined for use inside a sentence: a label's capital goes unless
-    its first word is a name ('Ukraine in NATO' keeps its capital)."""
-    return ", ".join(
+    its first word is a name ('Ukraine in NATO' keeps its capital), and the
+    last two are joined by 'and' ('a, b and c')."""
+    items = [
         label if label.split(" ")[0] in PROPER_FIRST_WORDS else label[0].lower() + label[1:] for label in labels_
-    )
+    ]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -242,7 +242,14 @@ def test_same_day_remarks_name_the_day_once():
 
 
 def test_in_sentence_keeps_names_capitalised():
-    assert russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO"]) == "foreign troops in Ukraine, Ukraine in NATO"
+    assert russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO"]) == "foreign troops in Ukraine and Ukraine in NATO"
+
+
+def test_in_sentence_joins_the_last_two_with_and():
+    three = russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO", "Ukraine in the EU"])
+    assert three == "foreign troops in Ukraine, Ukraine in NATO and Ukraine in the EU"
+    assert russia.in_sentence(["Security guarantees"]) == "security guarantees"
+    assert russia.in_sentence([]) == ""
 
 
 # --- one remark counts once -----------------------------------------------------------------

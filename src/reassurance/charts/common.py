@@ -49,8 +49,8 @@ def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CL
     `status_counts` has the columns status and claims (claims.status_counts);
     `subject` completes "claims about ..." (e.g. "Russia", "the summit"). With
     fewer than `few` claims the headline says so and lists every status that
-    occurs; otherwise it gives the largest status (the first in display order on
-    a tie) as a share of all claims.
+    occurs; otherwise it gives the largest status as a share of all claims, and
+    on a tie names every status sharing the largest count, in display order.
     """
     order = list(STATUS_PHRASES)
     counts = {s: int(n) for s, n in zip(status_counts["status"], status_counts["claims"]) if int(n) > 0}
@@ -64,7 +64,14 @@ def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CL
         parts = [f"{_number(counts[s])} {STATUS_PHRASES[s]}" for s in order if s in counts]
         noun = "claim" if total == 1 else "claims"
         return f"Only {_number(total)} checkable {noun} about {subject}: " + ", ".join(parts)
-    top = max(order, key=lambda s: (counts.get(s, 0), -order.index(s)))
+    largest = max(counts.values())
+    tied = [s for s in order if counts.get(s, 0) == largest]
+    if len(tied) > 1:
+        # A tie names every status that shares the largest count, so neither hides the other.
+        phrases = [f"{largest} {STATUS_PHRASES[s]}" for s in tied]
+        joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+        return f"{joined}, of {total} claims about {subject}"
+    top = tied[0]
     verb = "is" if counts[top] == 1 else "are"
     return f"{counts[top]} of {total} claims about {subject} {verb} {STATUS_PHRASES[top]}"
 
