@@ -326,11 +326,21 @@ def attestation_matrix(evidence: Evidence, statements: pd.DataFrame) -> pd.DataF
 
 
 def date_readings(evidence: Evidence) -> pd.DataFrame:
-    """Each source's dating of a statement (statement_dates.csv), with labels."""
+    """Each source's dating of a statement (statement_dates.csv), with labels.
+
+    `source` names the source uniquely (labels_by_key); `attribution` is how a
+    sentence credits the day: the publisher, and the agency it cites where
+    sources.via names one ('Novinite citing RIA Novosti')."""
     short = labels_by_key(evidence)
+    by_key = evidence.sources.set_index("source_key")
+    credit = {
+        key: row["publisher"] + (f" citing {row['via']}" if row["via"] not in ("none", "unknown") else "")
+        for key, row in by_key.iterrows()
+    }
     return evidence.statement_dates.assign(
         basis_label=lambda d: d["basis"].map(labels.DATE_BASIS),
         source=lambda d: d["source_key"].map(short),
+        attribution=lambda d: d["source_key"].map(credit),
     ).sort_values(["statement_id", "reported_date", "source_key"], na_position="last", ignore_index=True)
 
 
@@ -342,10 +352,17 @@ def date_shown(statement_id: str, recorded, readings: pd.DataFrame) -> str:
     if rows.empty:
         return base
     alternatives = [
-        f"{'no day' if pd.isna(r['reported_date']) else format_date(r['reported_date'])} per {r['source']}"
+        f"{'no day' if pd.isna(r['reported_date']) else format_date(r['reported_date'])} per {_credit(r)}"
         for _, r in rows.iterrows()
     ]
     return f"{base} (" + "; ".join(alternatives) + ")"
+
+
+def _credit(reading: pd.Series) -> str:
+    """Who gives a dating, as a sentence credits it (date_readings' attribution,
+    or the source's label where there is none)."""
+    credit = reading.get("attribution")
+    return reading["source"] if credit is None or pd.isna(credit) else credit
 
 
 def conflicting_dates(readings: pd.DataFrame) -> pd.DataFrame:
@@ -464,7 +481,7 @@ def _attributed_day(statement_id: str, date, readings: pd.DataFrame | None) -> s
     if readings is None or readings.empty:
         return day
     rows = readings[(readings["statement_id"] == statement_id) & (readings["reported_date"] == date)]
-    sources = list(dict.fromkeys(rows["source"]))
+    sources = list(dict.fromkeys(_credit(r) for _, r in rows.iterrows()))
     return f"{day} per {' and '.join(sources)}" if sources else day
 
 

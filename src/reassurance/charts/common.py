@@ -34,6 +34,8 @@ STATUS_PHRASES = {
     "inconsistent": "inconsistent with the sources",
     "unverified": "unverified",
 }
+# A bold title longer than this many characters overruns the figure's width.
+TITLE_WIDTH = 56
 # Below this many claims, the headline says how few there are and lists them all.
 FEW_CLAIMS = 5
 
@@ -99,10 +101,11 @@ def status_chart(status_counts: pd.DataFrame, title: str | None = None, source_l
 def count_bars(counts, colours, tick_labels, *, title: str, xlabel: str, ylabel: str, source_line: str):
     """Horizontal bars of small counts, one per category, each labelled with its count.
 
-    Rows are drawn bottom-up in the order given; the title wraps above 72 characters.
+    Rows are drawn bottom-up in the order given; the title wraps above TITLE_WIDTH characters.
     """
     counts = [int(n) for n in counts]
-    fig, ax = style.new_figure(wrap(title, 72), height_in=0.45 * len(counts) + 1.7 + 0.2 * (len(title) > 72))
+    lines = wrap(title, TITLE_WIDTH)
+    fig, ax = style.new_figure(lines, height_in=0.45 * len(counts) + 1.7 + 0.2 * lines.count("\n"))
     ax.barh(range(len(counts)), counts, color=list(colours), edgecolor="#333333", linewidth=0.6)
     ax.set_yticks(range(len(counts)), list(tick_labels))
     for i, n in enumerate(counts):
