@@ -52,6 +52,20 @@ def _title(source: pd.Series) -> str:
     return source["title"] if source["title"] != "unknown" else f"[{source['description']}]"
 
 
+# The bibliography style (pybtex's plain) ends the title with a period unless the
+# title already ends with '.', '?' or '!' (pybtex.textutils.is_terminated). A
+# title that ends with an ellipsis character would get a stray period ('….'), so
+# its ellipsis is written as three full stops, which the style counts as an end.
+_ELLIPSIS = "\u2026"
+
+
+def bib_title(text: str) -> str:
+    """The title as written into references.bib: a final ellipsis character
+    becomes '...', so that the style adds no period after it."""
+    stripped = text.rstrip()
+    return stripped[: -len(_ELLIPSIS)] + "..." if stripped.endswith(_ELLIPSIS) else text
+
+
 def _letters(n: int) -> str:
     """0 -> 'a', 25 -> 'z', 26 -> 'aa' (as author-date styles continue)."""
     text = ""
@@ -80,7 +94,7 @@ def entry(source: pd.Series, year: str | None = None) -> str:
     dated = source["dated"]
     fields = {
         "author": _protected(source["publisher"]),
-        "title": _protected(_title(source)),
+        "title": _protected(bib_title(_title(source))),
         "year": year or _year(source),
         "howpublished": _protected(locator_text(source["locator"])),
     }

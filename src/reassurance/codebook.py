@@ -119,6 +119,103 @@ OUTLET_TYPE = {
     "reference": "A reference page used for background facts such as membership lists.",
 }
 
+QUALIFIER = {
+    "exact": "The source gives the number as it is, without a qualifier.",
+    "about": "The source gives the number as approximate (about, around, some).",
+    "more-than": "The source gives the number as a lower bound (more than, over).",
+}
+
+THEME = {
+    "troops-legitimate-targets": (
+        "Foreign troops in Ukraine would be legitimate targets, especially while the fighting goes on."
+    ),
+    "troops-pointless-after-peace": "No point in foreign troops' presence in Ukraine once a peace is reached.",
+    "nato-troops-rejected": "The deployment of NATO troops in Ukraine is rejected.",
+    "guarantees-insecurity": (
+        "Zakharova's remark on the forum's sidelines: she called something 'absolutely unacceptable' "
+        "and spoke of 'guarantees of insecurity to the European continent'; the part of her "
+        "remarks that could be checked does not show what she was referring to."
+    ),
+    "not-without-russia": "No collective security arrangement without Russia.",
+    "neutral-ukraine": "Guarantees for a Ukraine that is neutral, non-aligned and non-nuclear.",
+    "guarantees-for-both": "Security guarantees to be worked out for both Russia and Ukraine.",
+    "full-implementation": "Russia would implement an agreement in full once it is reached.",
+    "agreement-impossible": "An agreement on the key issues is practically impossible.",
+    "no-nato-membership": "Ukraine's membership of NATO is unacceptable to Russia.",
+    "eu-membership-accepted": "Russia does not oppose Ukraine's membership of the EU.",
+}
+
+DATE_BASIS = {
+    "timestamp": "The day is the one printed on the source's page.",
+    "weekday": "The text names a weekday, read as the day of that week.",
+    "stated-date": "The text states the date.",
+    "period": "The source gives only a period, such as early September, and no day.",
+}
+
+EVENT_CATEGORY = {
+    "war": "The war itself, from the full-scale invasion of 24 February 2022.",
+    "coalition": "The Coalition of the Willing: its meetings and its plans for a reassurance force.",
+    "us": "What the United States and President Trump said or did.",
+    "russia": "What Russian officials said or did.",
+    "other": "Any other event the report relies on.",
+}
+
+MENTION = {
+    "important-contributor": "Macron named the country as an important contributor.",
+    "named-willing-to-deploy": "A report named the country as willing to deploy soldiers.",
+    "listed-as-committing": "The country is in Costa's list of committing countries, as a reporter paraphrases it.",
+    "denies-being-among-26": "The country said it is not among the 26 countries that committed.",
+}
+
+ATTRIBUTION = {
+    "speaker-quoted": "The source quotes the speaker's own words.",
+    "reporter-paraphrase": "A reporter paraphrases what the speaker said.",
+    "reporter-account": "The outlet gives its own account, attributed to no speaker.",
+}
+
+US_STATUS = {
+    "stated": "The US said it would do it.",
+    "possible": "US officials named it as an option without committing to it.",
+    "ruled-out": "The US said it would not.",
+    "not-stated": (
+        "No US statement on it was found, including where a source reports that the US gave no comment."
+    ),
+    "unknown": (
+        "The sources do not settle the US position, for instance where only another government "
+        "asserts it and no US source confirms or denies it."
+    ),
+}
+
+ISSUE = {
+    "troops-after-ceasefire": (
+        "Foreign troops in Ukraine after a ceasefire, including whether the actor would send its own."
+    ),
+    "ceasefire-first": "Guarantees deployed once the fighting stops, without waiting for a peace settlement.",
+    "us-backstop": "US support behind a European force.",
+    "more-pressure": "Further sanctions or other pressure on Russia.",
+    "guarantees-for-russia": "Security guarantees for Russia as well as for Ukraine.",
+    "ukraine-in-nato": "Ukraine's membership of NATO.",
+    "ukraine-in-eu": "Ukraine's membership of the EU.",
+}
+
+POSITION = {
+    "supports": "The actor is for it.",
+    "accepts": "The actor does not object to it.",
+    "limited": (
+        "The actor is for it, but offers only a reduced part: no ground troops of its own, air support only, "
+        "or help from outside Ukraine."
+    ),
+    "conditional": "The actor is for it only under stated conditions.",
+    "undecided": "The actor says it will decide later.",
+    "opposes": "The actor is against it.",
+    "unknown": "The source does not allow a position to be read.",
+}
+
+POSITION_EVIDENCE = {
+    "checked-source": "The position rests on a page checked for this report.",
+    "article-only": "The position rests only on the annotated article; no other source confirms it.",
+}
+
 # Field of the Data Package -> definitions of its codes (the same keys as labels.BY_FIELD).
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -130,4 +227,14 @@ BY_FIELD = {
     ("reported_counts", "counted"): COUNTED,
     ("statements", "translation"): TRANSLATION,
     ("sources", "outlet_type"): OUTLET_TYPE,
+    ("reported_counts", "qualifier"): QUALIFIER,
+    ("statement_themes", "theme"): THEME,
+    ("statement_dates", "basis"): DATE_BASIS,
+    ("events", "category"): EVENT_CATEGORY,
+    ("commitment_mentions", "mention"): MENTION,
+    ("commitment_mentions", "attribution"): ATTRIBUTION,
+    ("us_expectations", "us_status"): US_STATUS,
+    ("positions", "issue"): ISSUE,
+    ("positions", "position"): POSITION,
+    ("positions", "evidence"): POSITION_EVIDENCE,
 }

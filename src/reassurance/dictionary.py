@@ -181,7 +181,8 @@ def codes_table(descriptor: dict) -> pd.DataFrame:
                         "Column": f"{resource['name']}.{field['name']}",
                         "Code": code,
                         "Label": names.get(code) or code,
-                        "Definition": meanings.get(code, "see the column's description"),
+                        # Without a definition of its own, a code reads with its column's description.
+                        "Definition": meanings.get(code) or field.get("description", ""),
                     }
                 )
     return pd.DataFrame(rows, columns=["Column", "Code", "Label", "Definition"])

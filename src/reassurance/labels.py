@@ -65,7 +65,7 @@ THEME = {
     "troops-legitimate-targets": "Foreign troops would be legitimate targets, especially during the fighting",
     "troops-pointless-after-peace": "No point in foreign troops once there is peace",
     "nato-troops-rejected": "NATO troops in Ukraine rejected",
-    "guarantees-insecurity": "Guarantees sought for Ukraine rejected as a source of insecurity",
+    "guarantees-insecurity": "Called something 'absolutely unacceptable' and spoke of 'guarantees of insecurity'",
     "not-without-russia": "No collective security without Russia",
     "neutral-ukraine": "Guarantees for a neutral, non-aligned, non-nuclear Ukraine",
     "guarantees-for-both": "Security guarantees for both Russia and Ukraine",

@@ -326,11 +326,21 @@ def attestation_matrix(evidence: Evidence, statements: pd.DataFrame) -> pd.DataF
 
 
 def date_readings(evidence: Evidence) -> pd.DataFrame:
-    """Each source's dating of a statement (statement_dates.csv), with labels."""
+    """Each source's dating of a statement (statement_dates.csv), with labels.
+
+    `source` names the source uniquely (labels_by_key); `attribution` is how a
+    sentence credits the day: the publisher, and the agency it cites where
+    sources.via names one ('Novinite citing RIA Novosti')."""
     short = labels_by_key(evidence)
+    by_key = evidence.sources.set_index("source_key")
+    credit = {
+        key: row["publisher"] + (f" citing {row['via']}" if row["via"] not in ("none", "unknown") else "")
+        for key, row in by_key.iterrows()
+    }
     return evidence.statement_dates.assign(
         basis_label=lambda d: d["basis"].map(labels.DATE_BASIS),
         source=lambda d: d["source_key"].map(short),
+        attribution=lambda d: d["source_key"].map(credit),
     ).sort_values(["statement_id", "reported_date", "source_key"], na_position="last", ignore_index=True)
 
 
@@ -342,10 +352,17 @@ def date_shown(statement_id: str, recorded, readings: pd.DataFrame) -> str:
     if rows.empty:
         return base
     alternatives = [
-        f"{'no day' if pd.isna(r['reported_date']) else format_date(r['reported_date'])} per {r['source']}"
+        f"{'no day' if pd.isna(r['reported_date']) else format_date(r['reported_date'])} per {_credit(r)}"
         for _, r in rows.iterrows()
     ]
     return f"{base} (" + "; ".join(alternatives) + ")"
+
+
+def _credit(reading: pd.Series) -> str:
+    """Who gives a dating, as a sentence credits it (date_readings' attribution,
+    or the source's label where there is none)."""
+    credit = reading.get("attribution")
+    return reading["source"] if credit is None or pd.isna(credit) else credit
 
 
 def conflicting_dates(readings: pd.DataFrame) -> pd.DataFrame:
@@ -407,12 +424,14 @@ def timeline_note(points: pd.DataFrame) -> str:
 # --- Consistency -------------------------------------------------------------------------
 
 
-def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
+def topic_consistency(statements: pd.DataFrame, readings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per topic, the stances Russian speakers took across their remarks.
 
     'steady' when every remark on the topic takes the same stance, 'differs'
     when they take more than one, 'single remark' when there is only one.
-    Renderings of one remark are counted once.
+    Renderings of one remark are counted once. With `readings`
+    (date_readings), a day that a source of statement_dates.csv gives is
+    attributed to it ('2 September 2025 per Novinite').
     """
     remarks = primary(statements)
     rows = []
@@ -421,7 +440,7 @@ def topic_consistency(statements: pd.DataFrame) -> pd.DataFrame:
         stances = [s for s in STANCE_LABELS if s in set(group["stance"])]
         verdict = "single remark" if len(group) == 1 else ("steady" if len(stances) == 1 else "differs")
         by_stance = "; ".join(
-            f"{STANCE_LABELS[s]}: " + _speakers_and_days(group[group["stance"] == s]) for s in stances
+            f"{STANCE_LABELS[s]}: " + _speakers_and_days(group[group["stance"] == s], readings) for s in stances
         )
         rows.append(
             {
@@ -441,15 +460,29 @@ def _day(value) -> str:
     return "date unknown" if pd.isna(value) else format_date(value)
 
 
-def _speakers_and_days(group: pd.DataFrame) -> str:
+def _speakers_and_days(group: pd.DataFrame, readings: pd.DataFrame | None = None) -> str:
     """'Maria Zakharova (18 August 2025), Vladimir Putin (2 September 2025, 5 September 2025)': each speaker
-    once, in order of first appearance, with the distinct days in date order."""
+    once, in order of first appearance, with the distinct days in date order. With
+    `readings`, a day given by a source of statement_dates.csv names that source."""
     parts = []
     for speaker in dict.fromkeys(group["speaker"]):
-        dates = group.loc[group["speaker"] == speaker, "date"]
-        days = [_day(d) for d in sorted(dates.dropna().unique())] + (["date unknown"] if dates.isna().any() else [])
+        mine = group[group["speaker"] == speaker]
+        dated = mine.dropna(subset=["date"]).sort_values("date", kind="stable")
+        days = list(dict.fromkeys(_attributed_day(sid, d, readings) for sid, d in zip(dated["statement_id"], dated["date"])))
+        days += ["date unknown"] if mine["date"].isna().any() else []
         parts.append(f"{speaker} ({', '.join(days)})")
     return ", ".join(parts)
+
+
+def _attributed_day(statement_id: str, date, readings: pd.DataFrame | None) -> str:
+    """The day, followed by 'per <source>' for every source of `readings` that
+    gives that day for this statement."""
+    day = _day(date)
+    if readings is None or readings.empty:
+        return day
+    rows = readings[(readings["statement_id"] == statement_id) & (readings["reported_date"] == date)]
+    sources = list(dict.fromkeys(_credit(r) for _, r in rows.iterrows()))
+    return f"{day} per {' and '.join(sources)}" if sources else day
 
 
 PROPER_FIRST_WORDS = {"Ukraine", "Russia", "NATO", "EU"}
@@ -457,7 +490,11 @@ PROPER_FIRST_WORDS = {"Ukraine", "Russia", "NATO", "EU"}
 
 def in_sentence(labels_: list[str]) -> str:
     """Labels joined for use inside a sentence: a label's capital goes unless
-    its first word is a name ('Ukraine in NATO' keeps its capital)."""
-    return ", ".join(
+    its first word is a name ('Ukraine in NATO' keeps its capital), and the
+    last two are joined by 'and' ('a, b and c')."""
+    items = [
         label if label.split(" ")[0] in PROPER_FIRST_WORDS else label[0].lower() + label[1:] for label in labels_
-    )
+    ]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

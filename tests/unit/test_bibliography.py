@@ -77,3 +77,36 @@ def test_a_page_address_is_shown_as_text_and_other_locators_as_written():
     assert locator_text("held by the project as wire copy; not redistributed") == (
         "held by the project as wire copy; not redistributed"
     )
+
+
+def _formatted(text: str) -> list[str]:
+    """The entries of a .bib text as the book's style (pybtex plain) prints them."""
+    from pybtex.database import parse_string
+    from pybtex.plugin import find_plugin
+
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    entries = parse_string(text, "bibtex").entries.values()
+    return [e.text.render_as("text") for e in style.format_entries(entries)]
+
+
+def test_a_title_ending_in_punctuation_gets_no_second_stop():
+    from reassurance.bibliography import bib_title
+
+    sources = _sources(
+        [
+            ("a", "LIGA.net", "2025-08-01", {"title": "Swedish prime minister explains\u2026"}),
+            ("b", "Other", "2025-08-01", {"title": "Who will send troops?"}),
+            ("c", "Third", "2025-08-01", {"title": "A plain headline"}),
+        ]
+    )
+    printed = " ".join(_formatted(render(sources)))
+    assert "explains\u2026." not in printed and "explains..." in printed
+    assert "troops?." not in printed and "troops?" in printed
+    assert "A plain headline." in printed
+    assert bib_title("Mid\u2026 title") == "Mid\u2026 title"
+
+
+def test_no_generated_reference_has_doubled_punctuation(root):
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    for line in _formatted(render(evidence.sources)):
+        assert not re.search(r"[\u2026?!]\.", line), line

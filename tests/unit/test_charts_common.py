@@ -21,9 +21,22 @@ def test_headline_gives_the_largest_status_as_a_share():
     assert common.status_headline(table, "Russia") == "7 of 16 claims about Russia are unverified"
 
 
-def test_headline_breaks_a_tie_by_display_order_and_agrees_in_number():
+def test_headline_names_every_status_tied_for_the_largest_count():
+    table = counts(confirmed=1, confirmed_with_nuance=7, unverified=7, disputed=1)
+    assert (
+        common.status_headline(table, "Russia")
+        == "7 confirmed with a nuance and 7 unverified, of 16 claims about Russia"
+    )
     table = counts(confirmed=1, confirmed_with_nuance=1, unverified=1, disputed=1, inconsistent=1)
-    assert common.status_headline(table, "X") == "1 of 5 claims about X is confirmed as written"
+    assert common.status_headline(table, "X") == (
+        "1 confirmed as written, 1 confirmed with a nuance, 1 disputed between sources,"
+        " 1 inconsistent with the sources and 1 unverified, of 5 claims about X"
+    )
+
+
+def test_headline_without_a_tie_agrees_in_number():
+    table = counts(confirmed=1, unverified=4)
+    assert common.status_headline(table, "X") == "4 of 5 claims about X are unverified"
 
 
 def test_headline_says_when_there_are_few_claims_and_lists_them_all():

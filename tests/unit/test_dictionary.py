@@ -90,6 +90,23 @@ def test_codes_table_follows_the_descriptor_and_the_labels(root):
     assert (status["Definition"] != "see the column's description").all()
 
 
+def test_every_code_reads_with_a_definition_not_a_pointer(root):
+    descriptor = dictionary.load_descriptor(root / "data" / "datapackage.json")
+    codes = dictionary.codes_table(descriptor)
+    for definition in codes["Definition"]:
+        assert len(definition) > 10
+        assert "README" not in definition and "see the column" not in definition, definition
+
+
+def test_a_code_without_its_own_definition_reads_with_its_column_description(monkeypatch):
+    from reassurance import labels
+
+    monkeypatch.setitem(labels.BY_FIELD, ("things", "colour"), {"red": "Red", "blue": "Blue"})
+    monkeypatch.setitem(TOY["resources"][0]["schema"]["fields"][1], "description", "The colour of the thing.")
+    codes = dictionary.codes_table(TOY)
+    assert list(codes["Definition"]) == ["The colour of the thing.", "The colour of the thing."]
+
+
 def test_a_column_missing_from_the_page_is_reported():
     things = TOY["resources"][0]
     full = publish.table(dictionary.columns_table(things), name=dictionary.table_id("things")).data

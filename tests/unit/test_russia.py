@@ -242,7 +242,14 @@ def test_same_day_remarks_name_the_day_once():
 
 
 def test_in_sentence_keeps_names_capitalised():
-    assert russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO"]) == "foreign troops in Ukraine, Ukraine in NATO"
+    assert russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO"]) == "foreign troops in Ukraine and Ukraine in NATO"
+
+
+def test_in_sentence_joins_the_last_two_with_and():
+    three = russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO", "Ukraine in the EU"])
+    assert three == "foreign troops in Ukraine, Ukraine in NATO and Ukraine in the EU"
+    assert russia.in_sentence(["Security guarantees"]) == "security guarantees"
+    assert russia.in_sentence([]) == ""
 
 
 # --- one remark counts once -----------------------------------------------------------------
@@ -333,3 +340,27 @@ def test_timeline_chart_has_separate_speaker_and_stance_legends(statements, evid
     speakers = {t.get_text() for t in legends[0].get_texts()} | {t.get_text() for t in legends[1].get_texts()}
     assert set(points["speaker"]) <= speakers
     plt.close(fig)
+
+
+def test_a_day_given_by_a_source_of_the_datings_is_credited_to_it():
+    rows = frame(
+        [
+            ("a", "putin", "P", pd.Timestamp("2025-09-02"), "nato", "opposes", "q", "n/a", "f", "no-nato-membership", "N"),
+            ("b", "putin", "P", pd.Timestamp("2025-09-05"), "nato", "opposes", "q", "n/a", "k", "no-nato-membership", "N"),
+        ]
+    )
+    readings = pd.DataFrame(
+        {
+            "statement_id": ["a", "a"],
+            "reported_date": [pd.NaT, pd.Timestamp("2025-09-02")],
+            "source": ["F", "Novinite, 2 Sep 2025"],
+            "attribution": ["F", "Novinite citing RIA Novosti"],
+            "source_key": ["f", "n"],
+        }
+    )
+    who_when = russia.topic_consistency(rows, readings).loc[0, "who_when"]
+    assert who_when == "Opposes: P (2 September 2025 per Novinite citing RIA Novosti, 5 September 2025)"
+    assert russia.topic_consistency(rows).loc[0, "who_when"] == "Opposes: P (2 September 2025, 5 September 2025)"
+    assert russia.date_shown("a", pd.Timestamp("2025-09-02"), readings) == (
+        "2 September 2025 (no day per F; 2 September 2025 per Novinite citing RIA Novosti)"
+    )

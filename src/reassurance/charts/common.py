@@ -34,6 +34,8 @@ STATUS_PHRASES = {
     "inconsistent": "inconsistent with the sources",
     "unverified": "unverified",
 }
+# A bold title longer than this many characters overruns the figure's width.
+TITLE_WIDTH = 56
 # Below this many claims, the headline says how few there are and lists them all.
 FEW_CLAIMS = 5
 
@@ -49,8 +51,8 @@ def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CL
     `status_counts` has the columns status and claims (claims.status_counts);
     `subject` completes "claims about ..." (e.g. "Russia", "the summit"). With
     fewer than `few` claims the headline says so and lists every status that
-    occurs; otherwise it gives the largest status (the first in display order on
-    a tie) as a share of all claims.
+    occurs; otherwise it gives the largest status as a share of all claims, and
+    on a tie names every status sharing the largest count, in display order.
     """
     order = list(STATUS_PHRASES)
     counts = {s: int(n) for s, n in zip(status_counts["status"], status_counts["claims"]) if int(n) > 0}
@@ -64,7 +66,14 @@ def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CL
         parts = [f"{_number(counts[s])} {STATUS_PHRASES[s]}" for s in order if s in counts]
         noun = "claim" if total == 1 else "claims"
         return f"Only {_number(total)} checkable {noun} about {subject}: " + ", ".join(parts)
-    top = max(order, key=lambda s: (counts.get(s, 0), -order.index(s)))
+    largest = max(counts.values())
+    tied = [s for s in order if counts.get(s, 0) == largest]
+    if len(tied) > 1:
+        # A tie names every status that shares the largest count, so neither hides the other.
+        phrases = [f"{largest} {STATUS_PHRASES[s]}" for s in tied]
+        joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+        return f"{joined}, of {total} claims about {subject}"
+    top = tied[0]
     verb = "is" if counts[top] == 1 else "are"
     return f"{counts[top]} of {total} claims about {subject} {verb} {STATUS_PHRASES[top]}"
 
@@ -92,10 +101,11 @@ def status_chart(status_counts: pd.DataFrame, title: str | None = None, source_l
 def count_bars(counts, colours, tick_labels, *, title: str, xlabel: str, ylabel: str, source_line: str):
     """Horizontal bars of small counts, one per category, each labelled with its count.
 
-    Rows are drawn bottom-up in the order given; the title wraps above 72 characters.
+    Rows are drawn bottom-up in the order given; the title wraps above TITLE_WIDTH characters.
     """
     counts = [int(n) for n in counts]
-    fig, ax = style.new_figure(wrap(title, 72), height_in=0.45 * len(counts) + 1.7 + 0.2 * (len(title) > 72))
+    lines = wrap(title, TITLE_WIDTH)
+    fig, ax = style.new_figure(lines, height_in=0.45 * len(counts) + 1.7 + 0.2 * lines.count("\n"))
     ax.barh(range(len(counts)), counts, color=list(colours), edgecolor="#333333", linewidth=0.6)
     ax.set_yticks(range(len(counts)), list(tick_labels))
     for i, n in enumerate(counts):

@@ -40,7 +40,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     labels_by_theme = dict(zip(points["theme"], points["theme_label"]))
     y = {t: len(themes) - 1 - i for i, t in enumerate(themes)}
     fig, ax = style.new_figure(
-        wrap("Russian officials opposed foreign troops throughout; on guarantees they rejected the proposals under discussion and set their own terms", 56),
+        wrap("Russian officials opposed foreign troops throughout; on guarantees, Lavrov opposed the current proposal and Russia set its own terms", 56),
         height_in=0.6 * len(themes) + 2.6,
     )
     dated = points[points["dating"] != "unknown"]
