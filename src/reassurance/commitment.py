@@ -58,6 +58,7 @@ def stance_table(evidence: Evidence) -> pd.DataFrame:
                 "stance_gloss": "n/a",
                 "evidence_kind": "paraphrase",
                 "stance_source_key": "n/a",
+                "stance_date_note": "n/a",
                 "in_participants": False,
             }
         )
@@ -72,15 +73,26 @@ def stance_table(evidence: Evidence) -> pd.DataFrame:
         source=frame["stance_source_key"].map(lambda k: sources.get(k, "none")),
         stance_order=_order(frame["stance"], labels.STANCE),
     )
+    frame["date_shown"] = [stance_date_text(d, n) for d, n in zip(frame["stance_date"], frame["stance_date_note"])]
     frame["european"] = frame["region"] == "europe"
     if frame["country"].isna().any():
         raise ValueError(f"countries missing from actors.csv: {sorted(frame.loc[frame['country'].isna(), 'actor_id'])}")
     columns = [
         "actor_id", "country", "iso_a2", "region", "european", "in_participants", "stance", "stance_label",
         "documented", "domains", "speaker", "stance_date", "stance_evidence", "evidence_kind", "stance_source_key", "source",
-        "stance_gloss",
+        "stance_gloss", "stance_date_note", "date_shown",
     ]
     return frame.sort_values(["stance_order", "country"], ignore_index=True)[columns]
+
+
+def stance_date_text(date, note: str = "n/a") -> str:
+    """The date of a stance for a table: '4 September 2025'; where the date is unknown,
+    the period the sources give (stance_date_note), else 'unknown'."""
+    if pd.isna(date):
+        return "unknown" if note in ("n/a", "", None) or note != note else note
+    if note not in ("n/a", "", None) and note == note:
+        raise ValueError(f"a stance with a date ({date:%Y-%m-%d}) must not also have a date note ({note!r})")
+    return f"{date.day} {date:%B %Y}"
 
 
 def domain_list(domains: str) -> list[str]:

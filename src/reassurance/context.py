@@ -119,6 +119,22 @@ def terms_in_use(evidence: Evidence, terms: dict[str, str] | None = None) -> pd.
     return frame.sort_values(["_order", "date", "statement_id"], na_position="last", ignore_index=True).drop(columns="_order")
 
 
+def term_rows_note(terms: pd.DataFrame) -> str:
+    """How the rows of `terms_in_use` relate to its statements, for the prose:
+    'one row each' when no statement uses two terms, else 'in 11 rows, since one
+    statement uses more than one of the terms and is listed under each'."""
+    per_statement = terms.groupby("statement_id")["term"].nunique()
+    multi = int((per_statement > 1).sum())
+    if multi == 0:
+        return "one row each"
+    count = _NUMBER_WORDS[multi] if multi < len(_NUMBER_WORDS) else f"{multi:,}"
+    verb = "statement uses" if multi == 1 else "statements use"
+    be = "is" if multi == 1 else "are"
+    return f"in {len(terms):,} rows, since {count} {verb} more than one of the terms and {be} listed under each"
+
+
+_NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 
@@ -133,17 +149,22 @@ def ordinal_word(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def date_span_text(start, end) -> str:
-    """'4 Sep 2025' for one day, '3–6 Sep 2025' within a month, '28 Feb – 2 Mar 2025' across months."""
+def date_span_text(start, end, *, year: bool = True) -> str:
+    """'4 Sep 2025' for one day, '3–6 Sep 2025' within a month, '28 Feb – 2 Mar 2025' across months.
+
+    With year=False (a chart whose axis gives the year) the year is left out
+    ('3–6 Sep'), except for a span across two years, which keeps both.
+    """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if end < start:
         raise ValueError("the span ends before it starts")
+    y = f" {end:%Y}" if year else ""
     if start == end:
-        return f"{start.day} {start:%b %Y}"
+        return f"{start.day} {start:%b}{y}"
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
+        return f"{start.day}–{end.day} {end:%b}{y}"
     if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+        return f"{start.day} {start:%b} – {end.day} {end:%b}{y}"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 

@@ -282,3 +282,38 @@ def test_english_gloss_is_blank_only_where_the_evidence_is_english(table):
     for quote in unglossed["stance_evidence"]:
         assert all(ord(ch) < 0x250 for ch in quote), quote
         assert not any(w in quote.split() for w in ("der", "die", "und", "dat", "het", "les", "des", "pour", "werde")), quote
+
+
+def test_stance_date_text_shows_a_date_a_period_or_unknown():
+    assert commitment.stance_date_text(pd.Timestamp("2025-09-04")) == "4 September 2025"
+    assert commitment.stance_date_text(pd.NaT, "late August 2025") == "late August 2025"
+    assert commitment.stance_date_text(pd.NaT, "n/a") == "unknown"
+    with pytest.raises(ValueError):
+        commitment.stance_date_text(pd.Timestamp("2025-09-04"), "late August 2025")
+
+
+def test_a_stance_dated_only_by_a_period_shows_that_period(evidence):
+    table = commitment.stance_table(evidence)
+    noted = table[table["stance_date_note"] != "n/a"]
+    assert noted["stance_date"].isna().all()
+    assert (noted["date_shown"] == noted["stance_date_note"]).all()
+    assert (table.loc[table["stance_date_note"] == "n/a", "date_shown"] != "").all()
+
+
+def test_a_stance_date_note_agrees_with_the_timeline(evidence):
+    # Where the timeline has an event for the same statement, the table's period
+    # must give the same first and last day as the timeline.
+    from reassurance import context
+
+    table = commitment.stance_table(evidence).set_index("actor_id")
+    events = evidence.events.set_index("event_id")
+    pairs = {"au": "ev-2025-03-15-albanese"}
+    for actor, event_id in pairs.items():
+        if actor not in table.index or event_id not in events.index:
+            continue
+        event = events.loc[event_id]
+        span = context.date_span_text(event["start_date"], event["end_date"])  # '15–16 Mar 2025'
+        days, _, _ = span.partition(" ")
+        note = table.loc[actor, "date_shown"]
+        assert note.startswith(days + " "), (note, span)
+        assert f"{event['start_date']:%B %Y}" in note

@@ -144,3 +144,35 @@ def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
     assert len(bold) == 1 and "Paris" in bold[0]
     plt.close("all")
+
+
+def test_date_span_text_without_the_year_for_chart_labels():
+    assert context.date_span_text("2025-09-04", "2025-09-04", year=False) == "4 Sep"
+    assert context.date_span_text("2025-09-03", "2025-09-06", year=False) == "3–6 Sep"
+    assert context.date_span_text("2025-02-28", "2025-03-02", year=False) == "28 Feb – 2 Mar"
+    # Across two years the year cannot be left out.
+    assert context.date_span_text("2024-12-31", "2025-01-01", year=False) == "31 Dec 2024 – 1 Jan 2025"
+
+
+def test_a_detail_label_gives_the_range_of_an_event_of_several_days():
+    row = {"start_date": pd.Timestamp("2025-09-03"), "end_date": pd.Timestamp("2025-09-06"), "title": "Forum"}
+    assert charts.detail_label(row).startswith("3–6 Sep  Forum")
+    one_day = dict(row, end_date=row["start_date"])
+    assert charts.detail_label(one_day).startswith("3 Sep  Forum")
+
+
+def test_term_rows_note_counts_statements_listed_under_two_terms():
+    terms = pd.DataFrame({"term": ["a", "b", "b", "c"], "statement_id": ["s1", "s1", "s2", "s3"]})
+    assert context.term_rows_note(terms) == "in 4 rows, since one statement uses more than one of the terms and is listed under each"
+    assert context.term_rows_note(terms.iloc[1:]) == "one row each"
+    both = pd.DataFrame({"term": ["a", "b", "a", "b"], "statement_id": ["s1", "s1", "s2", "s2"]})
+    assert "two statements use" in context.term_rows_note(both) and "are listed" in context.term_rows_note(both)
+
+
+def test_the_terms_table_rows_match_the_note(evidence):
+    terms = context.terms_in_use(evidence)
+    note = context.term_rows_note(terms)
+    if terms["statement_id"].nunique() < len(terms):
+        assert f"in {len(terms):,} rows" in note
+    else:
+        assert note == "one row each"

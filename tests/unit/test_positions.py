@@ -174,3 +174,25 @@ def test_every_issue_has_a_phrase():
 def test_in_sentence():
     assert positions.in_sentence("United Kingdom") == "the United Kingdom"
     assert positions.in_sentence("France") == "France"
+
+
+def test_a_us_backstop_position_rests_on_words_about_a_backstop(evidence):
+    # A position on a US backstop must come from a statement or basis that
+    # speaks of one (a backstop, US support or a US guarantee), not from a
+    # remark about something else such as help by air.
+    rows = evidence.positions[evidence.positions["issue"] == "us-backstop"]
+    statements = evidence.statements.set_index("statement_id")
+    for row in rows.itertuples(index=False):
+        words = row.basis + " " + (statements.loc[row.statement_id, "quote"] if row.statement_id != "n/a" else "")
+        assert any(w in words.lower() for w in ("backstop", "supported by the united states", "us guarantee")), row.position_id
+
+
+def test_the_us_cell_on_a_backstop_matches_the_us_chapter(evidence):
+    # The US chapter codes the backstop expectation itself; where it finds no
+    # US statement, the matrix cannot give the US a position.
+    expectations = evidence.us_expectations
+    backstop = expectations[expectations["expectation"].str.contains("backstop", case=False)]
+    assert len(backstop) >= 1
+    cells = positions.cells(evidence).set_index(["actor_id", "issue"])
+    if (backstop["us_status"] == "not-stated").all():
+        assert cells.loc[("us", "us-backstop"), "position"] == positions.UNKNOWN

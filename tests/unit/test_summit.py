@@ -107,3 +107,13 @@ def test_the_counts_legend_sits_below_the_axes_and_above_the_source_line(evidenc
     assert legend.y1 <= labels_box.y0 + 1
     assert legend.y0 >= source.y1
     plt.close(fig)
+
+
+def test_a_country_only_expected_to_join_remotely_is_listed_not_remote(evidence):
+    # A note that speaks of an expectation before the meeting, with nothing
+    # confirmed after it, cannot support a mode of participation.
+    parts = evidence.participants
+    expected = parts[parts["summit_role_note"].str.contains("expected to", case=False)
+                     & parts["summit_role_note"].str.contains("not confirmed after the meeting", case=False)]
+    assert len(expected) >= 1
+    assert expected["summit_role"].str.startswith("listed-").all(), list(expected["actor_id"])

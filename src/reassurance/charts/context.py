@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from .. import labels, style
+from ..context import date_span_text
 
 CATEGORY_COLOURS = {
     "war": style.OKABE_ITO["black"],
@@ -79,8 +80,9 @@ DETAIL_WRAP = 52
 
 
 def detail_label(row) -> str:
-    """'2 Mar  London summit ...', wrapped so that a long title takes two lines."""
-    when = row["start_date"].strftime("%d %b").lstrip("0")
+    """'2 Mar  London summit ...' ('3–6 Sep  ...' for an event of several days),
+    wrapped so that a long title takes two lines."""
+    when = date_span_text(row["start_date"], row["end_date"], year=False)
     return textwrap.fill(f"{when}  {row['title']}", DETAIL_WRAP)
 
 
@@ -94,7 +96,8 @@ def detail_chart(
 ):
     """The events of the detail window, one row each, first at the top: the date
     and title stand as the row's label (bold where `highlight`ed), and a marker
-    on the time axis shows when; a bar marks an event of several days."""
+    on the time axis shows when (the first day of an event of several days, whose
+    label gives its first and last day)."""
     detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
     detail = events[(events["end_date"] >= detail_start) & (events["start_date"] <= detail_end)].reset_index(drop=True)
     texts = [detail_label(row) for _, row in detail.iterrows()]
@@ -113,8 +116,6 @@ def detail_chart(
     for i, row in detail.iterrows():
         y = n - 1 - i
         colour = CATEGORY_COLOURS[row["category"]]
-        if row["end_date"] > row["start_date"]:
-            ax.plot([row["start_date"], row["end_date"]], [y, y], color=colour, linewidth=5, solid_capstyle="butt", zorder=2)
         ax.scatter([row["start_date"]], [y], marker=CATEGORY_MARKERS[row["category"]], color=colour, s=48, zorder=3,
                    edgecolor="white", linewidth=0.4)
     ax.set_yticks([n - 1 - i for i in range(n)], texts, fontsize=DETAIL_FONT_SIZE)
