@@ -93,8 +93,12 @@ def terms_in_use(evidence: Evidence, terms: dict[str, str] | None = None) -> pd.
     A statement that uses several terms appears once per term. Statements
     recorded from the annotated article are left out when the same remark is
     recorded from another source (variant_of), so each remark counts once.
+    The column `when` gives the date in words; for a statement whose day is
+    unknown it gives the period of the one event recorded from the same source
+    (see `statement_when`), so the table agrees with the timeline.
     """
     terms = terms or TERMS
+    events = evidence.events
     names = evidence.actors.set_index("actor_id")["name"]
     sources = labels_by_key(evidence)
     statements = without_article_duplicates(evidence)
@@ -106,6 +110,7 @@ def terms_in_use(evidence: Evidence, terms: dict[str, str] | None = None) -> pd.
                 {
                     "term": term,
                     "date": statement.date,
+                    "when": statement_when(statement.date, statement.source_key, events),
                     "speaker": names[statement.speaker_id],
                     "quote": statement.quote,
                     "statement_id": statement.statement_id,
@@ -113,10 +118,24 @@ def terms_in_use(evidence: Evidence, terms: dict[str, str] | None = None) -> pd.
                     "source": sources[statement.source_key],
                 }
             )
-    frame = pd.DataFrame(rows, columns=["term", "date", "speaker", "quote", "statement_id", "source_key", "source"])
+    frame = pd.DataFrame(rows, columns=["term", "date", "when", "speaker", "quote", "statement_id", "source_key", "source"])
     order = {t: i for i, t in enumerate(terms)}
     frame = frame.assign(_order=frame["term"].map(order))
     return frame.sort_values(["_order", "date", "statement_id"], na_position="last", ignore_index=True).drop(columns="_order")
+
+
+def statement_when(date, source_key: str, events: pd.DataFrame) -> str:
+    """A statement's date in words ('4 Sep 2025'). When the day is unknown and
+    exactly one event is recorded from the same source, that event's period
+    ('15–16 Mar 2025, day not known'), so that no single day is invented;
+    otherwise 'unknown'."""
+    if not pd.isna(date):
+        return date_span_text(date, date)
+    same = events[events["source_key"] == source_key]
+    if len(same) != 1:
+        return "unknown"
+    start, end = pd.Timestamp(same["start_date"].iloc[0]), pd.Timestamp(same["end_date"].iloc[0])
+    return date_span_text(start, end) + ("" if start == end else ", day not known")
 
 
 def term_rows_note(terms: pd.DataFrame) -> str:

@@ -205,3 +205,59 @@ def test_the_expectations_chart_has_one_bar_per_status():
     assert sorted(p.get_width() for p in ax.patches) == sorted(counts["expectations"])
     assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()][::-1] == list(counts["label"])
     plt.close(fig)
+
+
+def test_the_timeline_labels_overlap_neither_each_other_nor_the_dashed_lines():
+    """On the real evidence base with the chapter's four reference steps: no two
+    labels' boxes overlap, and no dashed reference line runs through a label."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import us_position as charts
+
+    window = ("2025-03-02", "2025-09-05")
+    rows = us_position.timeline(load_evidence(), *window)
+    chosen = ["ev-2025-03-02-london-summit", "ev-2025-03-27-paris-summit", "ev-2025-07-10-hq-decision",
+              "ev-2025-09-04-paris-summit"]
+    fig = charts.timeline_chart(rows, "Title", "test source", *window, reference_ids=chosen)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+    # A label on a white ground hides the line behind it; every other label must stand clear of the lines.
+    bare = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() and t.get_bbox_patch() is None]
+    assert len(bare) >= len(chosen) + 1  # the reference labels and the lane's caption
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (a, b)
+    lines = [c for c in ax.collections if c.get_gid() == "reference-line"]
+    assert len(lines) == len(chosen)
+    for line in lines:
+        (x, y0), (_, y1) = ax.transData.transform(line.get_segments()[0])
+        for box in bare:
+            crosses = box.x0 < x < box.x1 and box.y0 < max(y0, y1) - 1 and box.y1 > min(y0, y1)
+            assert not crosses, (x, box)
+    plt.close(fig)
+
+
+def test_reference_levels_put_a_long_label_above_a_later_line():
+    """The first label runs right past the second line: it must stand higher."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from reassurance.charts import us_position as charts
+
+    fig, ax = plt.subplots()
+    ax.set_xlim(0, 100)
+    first = ax.text(1, 0, "x" * 60, ha="left")
+    second = ax.text(11, 0, "y", ha="left")
+    import matplotlib.dates as mdates
+
+    dates = [mdates.num2date(0), mdates.num2date(10)]
+    levels = charts.reference_levels(fig, ax, [first, second], dates)
+    assert levels[0] > levels[1]
+    plt.close(fig)

@@ -97,14 +97,33 @@ def text_colour_on(hex_colour: str) -> str:
 DOMAIN_LABELLED = {"air-sea-training-only"}
 
 
+TILE_LINE = 9  # characters per line of a tile's short label; a longer one takes two lines
+
+
 def tile_label(stance: str, domains: str = "unknown") -> str:
     """The short label on a tile: the domains recorded for a domain-limited stance
-    (e.g. 'air', 'air/sea'), otherwise the stance's short label."""
+    (e.g. 'air', 'air/sea'), otherwise the stance's short label; a label longer
+    than TILE_LINE characters is broken at a space or slash onto two lines, so it
+    stays inside its tile ('in\nprinciple')."""
+    text = STANCE_SHORT[stance]
     if stance in DOMAIN_LABELLED:
         named = [d for d in domain_list(domains) if d in ("air", "sea", "training")]
         if named:
-            return "/".join(named)
-    return STANCE_SHORT[stance]
+            text = "/".join(named)
+    return _two_lines(text)
+
+
+def _two_lines(text: str) -> str:
+    if len(text) <= TILE_LINE:
+        return text
+    breaks = [i for i, ch in enumerate(text) if ch in " /"]
+    if not breaks:
+        return text
+    # The break that makes the longer line shortest.
+    best = min(breaks, key=lambda i: max(i + 1, len(text) - i - 1))
+    if text[best] == " ":
+        return text[:best] + "\n" + text[best + 1 :]
+    return text[: best + 1] + "\n" + text[best + 1 :]
 
 
 def legend_label(stance: str) -> str:
@@ -125,8 +144,11 @@ def _tile(ax, x: float, y: float, stance: str, code: str, domains: str = "unknow
     )
     ink = text_colour_on(colour)
     box = None if stance not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
-    ax.text(x, y + 0.12, code, ha="center", va="center", fontsize=11, fontweight="bold", color=ink, bbox=box)
-    ax.text(x, y - 0.24, tile_label(stance, domains), ha="center", va="center", fontsize=6.8, color=ink, bbox=box)
+    label = tile_label(stance, domains)
+    two = "\n" in label
+    ax.text(x, y + (0.18 if two else 0.12), code, ha="center", va="center", fontsize=11, fontweight="bold", color=ink, bbox=box)
+    ax.text(x, y - (0.2 if two else 0.24), label, ha="center", va="center", fontsize=6.8, color=ink, bbox=box,
+            linespacing=1.0)
 
 
 def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int, int]] = TILE_GRID):
@@ -180,7 +202,8 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     for spine in side.spines.values():
         spine.set_visible(False)
     side.set_title("Outside Europe", fontsize=10, loc="center", fontweight="bold")
-    side.set_xlabel("(listed by region)")
+    # Just under the last tile (not at the foot of the axes, far below a short strip).
+    side.text(0, -len(outside) + 0.42, "(listed by\nregion)", ha="center", va="top", fontsize=9, linespacing=1.0)
 
     present = [s for s in labels.STANCE if s in set(table["stance"])]
     handles = [

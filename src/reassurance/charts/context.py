@@ -91,11 +91,9 @@ def detail_chart(
     detail_start,
     detail_end,
     source_line: str,
-    *,
-    highlight: set[str] = frozenset(),
 ):
     """The events of the detail window, one row each, first at the top: the date
-    and title stand as the row's label (bold where `highlight`ed), and a marker
+    and title stand as the row's label, and a marker
     on the time axis shows when (the first day of an event of several days, whose
     label gives its first and last day)."""
     detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
@@ -119,9 +117,6 @@ def detail_chart(
         ax.scatter([row["start_date"]], [y], marker=CATEGORY_MARKERS[row["category"]], color=colour, s=48, zorder=3,
                    edgecolor="white", linewidth=0.4)
     ax.set_yticks([n - 1 - i for i in range(n)], texts, fontsize=DETAIL_FONT_SIZE)
-    for tick, (_, row) in zip(ax.get_yticklabels(), detail.iterrows()):
-        if row["event_id"] in highlight:
-            tick.set_fontweight("bold")
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlim(detail_start, detail_end)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
@@ -129,7 +124,7 @@ def detail_chart(
     ax.grid(axis="both", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_xlabel(f"Date ({detail_start:%B} to {detail_end:%B %Y})")
-    ax.set_ylabel("Event (bold: named in this chapter)")
+    ax.set_ylabel("Event")
     # Below the axes, clear of the tick and axis labels (pad in font-size units).
     _legend(ax, detail["category"], loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.9, ncols=4)
     style.add_source_line(fig, source_line)

@@ -28,7 +28,7 @@ def reported_counts_chart(counts: pd.DataFrame, source_line: str):
     below the axes, clear of the bars and their labels."""
     rows = counts.iloc[::-1].reset_index(drop=True)  # matplotlib draws bottom-up
     present = [c for c in labels.COUNTED if c in set(rows["counted"])]
-    fig, ax = style.new_figure("Sources disagree on how many took part", height_in=0.42 * len(rows) + 2.6)
+    fig, ax = style.new_figure("The numbers reported for the meeting and the coalition disagree", height_in=0.42 * len(rows) + 2.6)
     colours = rows["counted"].map(COUNTED_COLOURS)
     hatches = rows["qualifier"].map({"exact": "", "about": "//", "more-than": ".."})
     bars = ax.barh(range(len(rows)), rows["value"], color=colours, edgecolor="#333333", linewidth=0.6)

@@ -49,22 +49,37 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
         offset = pd.Timedelta(days=2)
         ax.text(
             row["date"] + (offset if right else -offset), y, row["label"],
-            ha="left" if right else "right", va="center", fontsize=8.2,
+            ha="left" if right else "right", va="center", fontsize=8.2, zorder=4,
+            # A white ground: a dashed reference line passes behind the label, not through it.
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
         )
     light = "#9a9a9a"
     ax.scatter(reference["date"], [lane] * len(reference), s=60, marker="|", color=light, linewidths=1.2, zorder=2)
-    labelled = reference[reference["item_id"].isin(list(reference_ids))].reset_index(drop=True)
-    for j, row in labelled.iterrows():
-        ax.axvline(row["date"], color=light, linewidth=0.8, linestyle=(0, (3, 3)), zorder=0)
-        ax.text(
-            row["date"] + (pd.Timedelta(days=1) if row["date"] < middle else -pd.Timedelta(days=1)),
-            lane + 0.45 + 0.55 * (j % 2), f"{_short_date(row['date'])} · {wrap(row['what'], 34)}",
-            ha="left" if row["date"] < middle else "right", va="bottom", fontsize=7.2, color="#555555",
-        )
-    ax.text(first, lane - 0.45, f"The coalition's steps ({len(reference)}), for reference", fontsize=7.5,
-            color="#555555", va="top", ha="left")
     ax.set_xlim(first - pd.Timedelta(days=4), last + pd.Timedelta(days=4))
-    ax.set_ylim(-0.8, lane + 1.9)
+    labelled = reference[reference["item_id"].isin(list(reference_ids))].reset_index(drop=True)
+    # The lane's caption starts in the widest gap between the dashed lines, so none runs through it.
+    marks = sorted([first, *labelled["date"], last])
+    gap_start = max(zip(marks, marks[1:]), key=lambda pair: pair[1] - pair[0])[0]
+    ax.text(gap_start + pd.Timedelta(days=2.5), lane - 0.45, f"The coalition's steps ({len(reference)}), for reference",
+            fontsize=7.5, color="#555555", va="top", ha="left")
+    texts = []
+    for _, row in labelled.iterrows():
+        left = row["date"] < middle
+        texts.append(ax.text(
+            row["date"] + pd.Timedelta(days=2.5 if left else -2.5), lane,
+            f"{_short_date(row['date'])} · {wrap(row['what'], 34)}",
+            ha="left" if left else "right", va="bottom", fontsize=7.2, color="#555555", zorder=4,
+        ))
+    levels = reference_levels(fig, ax, texts, list(labelled["date"]))
+    step = REFERENCE_STEP
+    for text, level, (_, row) in zip(texts, levels, labelled.iterrows()):
+        y = lane + 0.45 + step * level
+        text.set_y(y)
+        # The dashed line rises to its own label and stops there, so it never
+        # runs through a label set higher up.
+        ax.vlines(row["date"], -0.8, y, color=light, linewidth=0.8, linestyle=(0, (3, 3)), zorder=0, gid="reference-line")
+    top = lane + 0.45 + step * (max(levels) + 1) + 0.3 if levels else lane + 1.9
+    ax.set_ylim(-0.8, max(top, lane + 1.9))
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
@@ -79,6 +94,59 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.06, 0.0), fontsize=8, frameon=False)
     style.add_source_line(fig, source_line)
     return fig
+
+
+REFERENCE_STEP = 1.0  # height of one level of reference labels, in rows
+
+
+def reference_levels(fig, ax, texts, dates) -> list[int]:
+    """A level (0 = lowest) for each reference label, so that no two labels at
+    one level overlap and no label's dashed line (which rises from the foot of
+    the chart to its own label) runs through a label set lower down. Tries
+    every order of the labels and keeps the one with the fewest levels; the
+    labels' widths are measured on the figure's renderer."""
+    from itertools import permutations
+
+    renderer = fig.canvas.get_renderer()
+    spans = []
+    for text in texts:
+        box = text.get_window_extent(renderer).transformed(ax.transData.inverted())
+        spans.append((box.x0, box.x1))
+    xs = [mdates.date2num(d) for d in dates]
+    pad = (ax.get_xlim()[1] - ax.get_xlim()[0]) * 0.01
+    best = None
+    n = len(texts)
+    for order in permutations(range(n)):
+        level = [0] * n
+        feasible = True
+        for i in order:
+            # The lowest level at which label i overlaps no label already placed
+            # at that level, its own line crosses no label placed below it, and
+            # no line of a label placed above it crosses label i.
+            candidate = 0
+            while True:
+                ok = True
+                for j in range(n):
+                    if j == i or j not in order[: order.index(i)]:
+                        continue
+                    same = level[j] == candidate
+                    overlap = spans[i][0] - pad < spans[j][1] and spans[j][0] - pad < spans[i][1]
+                    line_i_in_j = spans[j][0] - pad <= xs[i] <= spans[j][1] + pad
+                    line_j_in_i = spans[i][0] - pad <= xs[j] <= spans[i][1] + pad
+                    if (same and overlap) or (level[j] < candidate and line_i_in_j) or (level[j] > candidate and line_j_in_i):
+                        ok = False
+                        break
+                if ok or candidate > n:
+                    feasible = ok
+                    break
+                candidate += 1
+            level[i] = candidate
+            if not feasible:
+                break
+        if feasible and (best is None or max(level) < max(best)):
+            best = level
+    # Should no order work, one level each, in date order.
+    return best if best is not None else list(range(n))
 
 
 def _short_date(ts: pd.Timestamp) -> str:
