@@ -317,3 +317,31 @@ def test_make_validate_and_the_build_agree(data_copy, table, damage, capsys):
     with pytest.raises(prefill.PrefillError) as stopped:
         prefill.check_evidence(data_copy.datapackage)
     assert str(caught.value) in str(stopped.value)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda d: d["resources"][0]["schema"]["fields"][1].update(type="integr"), 'field type "integr" is not supported'),
+        (lambda d: d["resources"][0].update(path="../../etc/passwd"), "leads outside data/"),
+        (lambda d: d["resources"][0].update(path="/etc/passwd"), "leads outside data/"),
+        (lambda d: d["resources"][0].update(path="https://example.org/x.csv"), "leads outside data/"),
+    ],
+    ids=["unknown-type", "parent-path", "absolute-path", "remote-path"],
+)
+def test_a_package_level_problem_keeps_its_reason(data_copy, damage, reason, capsys):
+    descriptor = json.loads(data_copy.datapackage.read_text(encoding="utf-8"))
+    damage(descriptor)
+    data_copy.datapackage.write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(EvidenceError) as caught:
+        load_evidence(data_copy.datapackage)
+    assert any(reason in p for p in caught.value.problems), caught.value.problems
+    assert evidence.main([str(data_copy.datapackage)]) == 1
+    err = capsys.readouterr().err
+    assert reason in err and "root:" not in err  # /etc/passwd is never read
+
+
+def test_a_descriptor_that_is_not_json_is_named(data_copy, capsys):
+    data_copy.datapackage.write_text("{not json", encoding="utf-8")
+    assert evidence.main([str(data_copy.datapackage)]) == 1
+    assert "[package-error] the descriptor cannot be read as JSON" in capsys.readouterr().err

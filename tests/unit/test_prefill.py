@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from reassurance import prefill
+from reassurance import evidence, prefill
 
 
 def notebook(folder: Path, name: str, code: str) -> Path:
@@ -62,9 +62,9 @@ def test_invalid_data_stops_before_anything_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(prefill, "fingerprint", lambda: "changed")
 
     def invalid(path=None):
-        raise prefill.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
+        raise evidence.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
 
-    monkeypatch.setattr(prefill, "validate", invalid)
+    monkeypatch.setattr(evidence, "validate", invalid)
     nb = notebook(tmp_path, "a.ipynb", "open('ran', 'w').close()")
     with pytest.raises(prefill.PrefillError) as stopped:
         prefill.prefill(tmp_path / "cache", [nb])
