@@ -1,13 +1,22 @@
 """A fresh copy of the project builds WITH execution and no network at all,
-and text from the data reaches the pages escaped.
+text from the data reaches the pages and downloads inert, and the pages
+follow the data on disk.
 
-One build serves both checks, to keep `make test` fast: a copy of the
-tracked sources (no _build, so the jupyter cache is cold) in which a
-participant's note (shown in the summit chapter's table) and a summit
-claim's note (shown in its claims table) hold HTML and a <script> tag, is
+One build serves the first checks, to keep `make test` fast: a copy of the
+tracked sources (no _build, so the jupyter cache is cold) in which every
+free-text field of every table (its second row) and every description of
+the Data Package carries hostile strings (HTML with a <script> and an
+<img onerror>, a MyST role, a directive, `$x$`, a leading `=1+1`), and a
+participant's note and a summit claim's note hold HTML shown in a table, is
 built with `make book` (executes every notebook, then builds strictly)
 inside a new network namespace that holds only the loopback interface: the
-kernels talk to Jupyter over 127.0.0.1, nothing else is reachable. Before
+kernels talk to Jupyter over 127.0.0.1, nothing else is reachable.
+
+Then, with that warm cache: a broken CSV must stop `make book` within
+seconds, naming file, row, column and value first, with no traceback; and
+one edited number must show on the rebuilt page with no manual step (the
+notebooks run again), while nbval on the stored outputs, as `make test`
+runs it, fails until they are refreshed. Before
 building, a probe inside the namespace asserts that no other interface exists
 and that a connection to an outside address fails at once as unreachable.
 The environment is this project's installed .venv (installing needs the
@@ -18,12 +27,15 @@ Cost: one kernel start and execution per notebook plus one build.
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shlex
 import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,8 +78,44 @@ PLANTED = {
 }
 
 
+# In every free-text cell of row 2 and every description: each part must stay text.
+HOSTILE = "=1+1 <script>t='planted-xss'</script><img src=x onerror=t=2> {math}`pr` $x$\n```{danger}\npd\n```"
+HOSTILE_SHOWN = "<script>t='planted-xss'</script><img src=x onerror=t=2> {math}`pr` $x$"
+
+
+def _free_text_fields(resource: dict) -> list[dict]:
+    """String columns that no enum, pattern or key constrains."""
+    schema = resource["schema"]
+    keys = set(schema.get("primaryKey", []))
+    for fk in schema.get("foreignKeys", []):
+        keys.update([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])
+    return [
+        f for f in schema["fields"]
+        if f["type"] == "string" and not {"enum", "pattern"} & f.get("constraints", {}).keys() and f["name"] not in keys
+    ]
+
+
+def plant_everywhere(data: DataCopy) -> int:
+    """HOSTILE in every free-text cell of each table's first data row (that holds a value) and in every description."""
+    descriptor = json.loads(data.datapackage.read_text(encoding="utf-8"))
+    planted = 0
+    for resource in descriptor["resources"]:
+        for field in _free_text_fields(resource):
+            # A cell that says unknown or n/a stays so: the chapters rightly check that such words agree.
+            if data.cell(resource["name"], 2, field["name"]) in field.get("missingValues", []):
+                continue
+            assert len(HOSTILE) <= field["constraints"].get("maxLength", len(HOSTILE)), field["name"]
+            data.set_cell(resource["name"], 2, field["name"], HOSTILE)
+            planted += 1
+    for item in [descriptor, *descriptor["resources"], *(f for r in descriptor["resources"] for f in r["schema"]["fields"])]:
+        item["description"] = item.get("description", "") + " " + HOSTILE
+    data.datapackage.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
+    return planted
+
+
 def plant(data: DataCopy) -> None:
-    """Put the planted text in the first participant and the first summit claim."""
+    """The hostile strings everywhere, then HTML in the first participant and the first summit claim."""
+    plant_everywhere(data)
     for (table, column), text in PLANTED.items():
         rows = data.read(table)
         header = rows[0]
@@ -141,3 +189,113 @@ def test_text_from_data_reaches_the_page_escaped(fresh_build):
     cells = [td.get_text() for td in page.find_all("td")]
     for text in PLANTED.values():
         assert text in cells, f"the planted text is not shown verbatim in a table cell: {text}"
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html")) + sorted((site / "book").glob("*.html"))
+
+
+def test_hostile_text_in_every_field_and_description_stays_text(fresh_build):
+    assert fresh_build.returncode == 0, fresh_build.output
+    shown = 0
+    for path in _pages(fresh_build.site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for script in page.find_all("script"):
+            assert "planted-xss" not in (script.string or "") + str(script.get("src") or ""), (path.name, script)
+        for node in page.find_all(True):
+            assert "onerror" not in node.attrs, (path.name, node)
+            assert not any("planted-xss" in str(value) or "t=2" == str(value) for value in node.attrs.values()), (path.name, node)
+        assert not page.find_all("img", src="x"), path.name
+        # The role and the directive were not run: no math, no admonition.
+        assert not page.select(".math, .danger, .admonition.danger"), path.name
+        shown += page.get_text().count(HOSTILE_SHOWN)
+    # The strings are there, as text (not dropped, which would also pass the checks above).
+    dictionary = BeautifulSoup((fresh_build.site / "book" / "data-dictionary.html").read_text(encoding="utf-8"), "html.parser")
+    assert HOSTILE_SHOWN in dictionary.get_text()
+    assert shown > 10
+
+
+def test_hostile_text_in_the_downloads_is_no_formula(fresh_build):
+    assert fresh_build.returncode == 0, fresh_build.output
+    # The figures' downloads; the data dictionary also offers data/*.csv, the evidence itself, as stored.
+    files = sorted((fresh_build.project / "book" / "figure-data").glob("*.csv")) + sorted(fresh_build.site.rglob("fig-*.csv"))
+    assert files
+    neutralised = 0
+    for path in files:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    assert not cell.startswith(("=", "+", "@", "\t", "\r")), (path.name, cell)
+                    assert not (cell.startswith("-") and not _is_number(cell)), (path.name, cell)
+                    assert cell != "", (path.name, row)  # missing values say unknown
+                    neutralised += cell.startswith("'=1+1")
+    assert neutralised, "no download carries the planted text: the check above proves nothing"
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _make_book(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(make_command(project, "book", site.parent), env=make_env(), capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def broken_warm(fresh_build):
+    """`make book` over the warm cache, with a code given a trailing space; then the file restored."""
+    assert fresh_build.returncode == 0, fresh_build.output
+    data = DataCopy(fresh_build.project / "data")
+    saved = data.path("events").read_bytes()
+    data.set_cell("events", 3, "category", data.cell("events", 3, "category") + " ")
+    started = time.perf_counter()
+    done = _make_book(fresh_build.project, fresh_build.site)
+    seconds = time.perf_counter() - started
+    data.path("events").write_bytes(saved)
+    return done, seconds
+
+
+def test_broken_data_fails_a_warm_make_book_at_once_and_readably(broken_warm):
+    done, seconds = broken_warm
+    assert done.returncode != 0
+    assert seconds < 15, f"took {seconds:.0f} s"
+    output = done.stderr + done.stdout
+    first = output.strip().splitlines()[:2]
+    assert "data/events.csv, row 3, column 'category', value '" in "\n".join(first), output
+    assert "Traceback" not in output and "Execution Excepted" not in output, output
+    assert output.count("data/events.csv, row 3") == 1, output
+
+
+@pytest.fixture(scope="module")
+def edited_build(fresh_build, broken_warm):
+    """One reported count changed from its value to 199, then `make book` again (warm cache)."""
+    data = DataCopy(fresh_build.project / "data")
+    rows = data.read("reported_counts")
+    number = next(n for n, row in enumerate(rows[1:], start=2) if row[rows[0].index("count_id")].startswith("cnt-epravda"))
+    data.set_cell("reported_counts", number, "value", "199")
+    done = _make_book(fresh_build.project, fresh_build.site)
+    return done, data.cell("reported_counts", number, "count_id")
+
+
+def test_an_edited_number_shows_on_the_rebuilt_page(fresh_build, edited_build):
+    done, count_id = edited_build
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = BeautifulSoup((fresh_build.site / "book" / "summit.html").read_text(encoding="utf-8"), "html.parser")
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.find_all("tr")]
+    assert any(cells and cells[0] == "199" and "European Pravda" in " ".join(cells) for cells in rows)
+    download = (fresh_build.project / "book" / "figure-data" / "fig-summit-counts.csv").read_text(encoding="utf-8")
+    assert f"{count_id},199," in download
+
+
+def test_make_test_refuses_the_stored_outputs_after_a_data_change(fresh_build, edited_build):
+    """The stored outputs (what `make test` builds from) now disagree with the data: nbval says so."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+         "--nbval-sanitize-with", "tests/sanitize.cfg", "book/summit.ipynb"],
+        cwd=fresh_build.project, env=make_env(), capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "199" in done.stdout
