@@ -32,6 +32,14 @@ def main(argv: list[str]) -> int:
     if not argv:
         print("usage: python -m reassurance.execute NOTEBOOK.ipynb ...", file=sys.stderr)
         return 2
+    # As `make book` does: invalid data stops here with one list, not once per notebook.
+    from .prefill import PrefillError, check_evidence
+
+    try:
+        check_evidence()
+    except PrefillError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     for name in argv:
         print(f"executing {name}", flush=True)
         execute(Path(name))

@@ -71,3 +71,16 @@ def test_invalid_data_stops_before_anything_runs(tmp_path, monkeypatch):
     assert "data/events.csv, row 2, column 'category', value 'x '" in str(stopped.value)
     assert "The book was not built" in str(stopped.value)
     assert not (tmp_path / "ran").exists()
+
+
+def test_make_notebooks_also_validates_first(tmp_path, monkeypatch, capsys):
+    from reassurance import execute
+
+    def invalid(path=None):
+        raise evidence.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
+
+    monkeypatch.setattr(evidence, "validate", invalid)
+    nb = notebook(tmp_path, "a.ipynb", "open('ran', 'w').close()")
+    assert execute.main([str(nb)]) == 1
+    assert "data/events.csv, row 2" in capsys.readouterr().err
+    assert not (tmp_path / "ran").exists()
