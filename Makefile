@@ -134,10 +134,13 @@ validate: $(INSTALLED)
 benchmark: $(INSTALLED)
 	$(BIN)/python tests/benchmark.py
 
-# Lighthouse 12.2.3 (npm, in _build/npm; .ci/run installs it) drives Debian's
+# Lighthouse 12.2.3 (npm, installed into _build/lighthouse on first use) drives Debian's
 # Chromium over the site served on 127.0.0.1; the scores are printed, not
 # asserted (tests/build/test_page_weight.py asserts the weight budget).
+LIGHTHOUSE_VERSION := 12.2.3
 lighthouse: site
+	@test -x _build/lighthouse/node_modules/.bin/lighthouse || \
+	    npm install --no-save --no-audit --no-fund --prefix _build/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
 	$(BIN)/python tests/lighthouse.py
 
 # pip-tools runs in a throwaway environment: it is not needed to build or test.

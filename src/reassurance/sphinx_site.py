@@ -77,18 +77,18 @@ def absolute(app, path: str) -> str:
     return urljoin(base, path) if base else path
 
 
-def page_metadata(app, pagename, context, doctree) -> str:
+def page_metadata(app, pagename: str, title: str, description: str, url: str | None = None) -> str:
+    """Meta description, Open Graph and Twitter-card tags for one page."""
     book = plain_title(app.config.html_title or app.config.project)
-    title = plain_title(context.get("title")) or book
     if title != book:
         title = f"{title} — {book}"
-    description = shorten(first_paragraph(doctree) or app.config.reassurance_description)
-    url = absolute(app, app.builder.get_target_uri(pagename))
+    description = shorten(description or app.config.reassurance_description)
+    url = url or absolute(app, app.builder.get_target_uri(pagename))
     image = absolute(app, CARD)
     alt = f"{book}: {app.config.reassurance_description}"
     tags = [
         ("name", "description", description),
-        ("property", "og:type", "website" if pagename == app.config.root_doc else "article"),
+        ("property", "og:type", "website" if pagename in (app.config.root_doc, "index") else "article"),
         ("property", "og:site_name", book),
         ("property", "og:title", title),
         ("property", "og:description", description),
@@ -110,8 +110,24 @@ def page_metadata(app, pagename, context, doctree) -> str:
 def on_page_context(app, pagename, templatename, context, doctree):
     if app.builder.name != "html":
         return
-    context["metatags"] = context.get("metatags", "") + page_metadata(app, pagename, context, doctree)
+    book = plain_title(app.config.html_title or app.config.project)
+    title = plain_title(context.get("title")) or book
+    context["metatags"] = context.get("metatags", "") + page_metadata(app, pagename, title, first_paragraph(doctree))
     context["reassurance_pdf"] = app.config.reassurance_pdf
+    # Scripts that wait for the document anyway need not block its first
+    # paint. The search page keeps them in order for its search scripts.
+    if pagename != "search" and "script_files" in context:
+        from sphinx.builders.html._assets import _JavaScript
+
+        context["script_files"] = [
+            _JavaScript(js.filename, priority=js.priority, **js.attributes, defer="defer")
+            if isinstance(js, _JavaScript) and str(js.filename) in DEFERRED and not {"defer", "async"} & set(js.attributes)
+            else js
+            for js in context["script_files"]
+        ]
+
+
+DEFERRED = {"_static/doctools.js", "_static/sphinx_highlight.js", "_static/scripts/sphinx-book-theme.js", "_static/reassurance.js"}
 
 
 # -- the social card -------------------------------------------------------------
@@ -121,14 +137,23 @@ def social_card(app) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg", force=True)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     width, height = CARD_SIZE
     figure = Figure(figsize=(width / 100, height / 100), dpi=100, facecolor="#0b3d5c")
     title = plain_title(app.config.html_title or app.config.project)
-    figure.text(0.06, 0.86, "\n".join(textwrap.wrap(title, 34)), color="#ffffff", fontsize=40,
-                fontweight="bold", va="top", ha="left", family="DejaVu Sans", linespacing=1.2)
-    figure.text(0.06, 0.14, "\n".join(textwrap.wrap(app.config.reassurance_description, 70)),
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    # The largest title size whose wrapped lines fit the card's width.
+    for size in range(40, 18, -2):
+        heading = figure.text(0.06, 0.86, "\n".join(textwrap.wrap(title, int(34 * 40 / size))), color="#ffffff",
+                              fontsize=size, fontweight="bold", va="top", ha="left", family="DejaVu Sans",
+                              linespacing=1.2)
+        box = heading.get_window_extent(renderer)
+        if box.x1 <= 0.94 * width and box.y0 >= 0.40 * height:
+            break
+        heading.remove()
+    figure.text(0.06, 0.10, "\n".join(textwrap.wrap(app.config.reassurance_description, 70)),
                 color="#dbe9f2", fontsize=19, va="bottom", ha="left", family="DejaVu Sans", linespacing=1.35)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=100, facecolor=figure.get_facecolor(), metadata={"Software": None})
@@ -173,12 +198,33 @@ _IMG = re.compile(r"<img\b[^>]*>")
 _ATTR = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 
 
-def size_images(page: Path) -> None:
-    """Width and height on every image (no layout shift); every image after
-    the page's first loads lazily (the first may be on the first screen)."""
+_VERSIONED = re.compile(r'((?:href|src)="([^"?#]*)\?v=)([0-9a-f]{8})"')
+
+
+def fix_checksums(text: str, page: Path, site: Path) -> str:
+    """Sphinx writes each page with `?v=<checksum>` of a stylesheet as it was
+    then: the theme's stylesheets are slimmed after the pages are written, so
+    the checksums are brought up to date (a clean build and a rebuild agree)."""
+    from sphinx.builders.html._assets import _file_checksum
+
+    def fix(match: re.Match) -> str:
+        target = (page.parent / unquote(match.group(2))).resolve()
+        if not target.is_file() or site.resolve() not in target.parents:
+            return match.group(0)
+        checksum = _file_checksum(site.resolve(), target.relative_to(site.resolve()))
+        return f'{match.group(1)}{checksum or match.group(3)}"'
+
+    return _VERSIONED.sub(fix, text)
+
+
+def finish_page(page: Path, site: Path) -> None:
+    """Up-to-date asset checksums; width and height on every image (no layout
+    shift); every image after the page's first loads lazily (the first may be
+    on the first screen)."""
     from PIL import Image
 
-    text = page.read_text(encoding="utf-8")
+    original = page.read_text(encoding="utf-8")
+    text = fix_checksums(original, page, site)
     seen = 0
 
     def fix(match: re.Match) -> str:
@@ -203,7 +249,7 @@ def size_images(page: Path) -> None:
         return tag[:end].rstrip() + " " + " ".join(extra) + tag[end:]
 
     fixed = _IMG.sub(fix, text)
-    if fixed != text:
+    if fixed != original:
         page.write_text(fixed, encoding="utf-8")
 
 
@@ -257,10 +303,16 @@ _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _NOT = re.compile(r":not\([^()]*\)")
 
 
+# Classes that scripts compose at run time (Bootstrap's `bs-${name}-auto`):
+# always kept. Others appear whole in the scripts' strings.
+_SAFE = re.compile(r"^bs-")
+
+
 def _selector_used(selector: str, used: set[str]) -> bool:
     if re.search(r":(is|where|has|matches)\(", selector):
         return True  # not worth reasoning about: keep
-    return all(name in used for name in _CLASS.findall(_NOT.sub("", selector)))
+    selector = re.sub(r"\[[^\]]*\]", "", _NOT.sub("", selector))  # attribute values may hold dots
+    return all(name in used or _SAFE.match(name) for name in _CLASS.findall(selector))
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -304,31 +356,53 @@ def purge_css(css: str, used: set[str]) -> str:
     return "".join(out)
 
 
+def pages(site: Path) -> list[Path]:
+    """The site's pages (not the theme's template fragments in _static)."""
+    return sorted(p for p in site.rglob("*.html") if not {"_static", "_sources", "_images"} & set(p.relative_to(site).parts))
+
+
+_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`([^`]*)`')
+
+
 def used_names(site: Path) -> set[str]:
     """Every class a page can carry: each word of every class attribute in the
-    built pages, and every word in every script of the site (scripts add
-    classes as they run: menus, tooltips, search results), a superset."""
+    built pages, and every word inside a string in the scripts the pages load
+    (scripts add classes as they run: menus, tooltips, search results)."""
     words: set[str] = set()
-    for page in site.rglob("*.html"):
-        for value in re.findall(r'class="([^"]*)"', page.read_text(encoding="utf-8")):
+    scripts: set[Path] = set()
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        for value in re.findall(r'class="([^"]*)"', text):
             words.update(value.split())
-    for script in [*site.glob("_static/**/*.js"), *site.glob("*.js")]:
-        words.update(re.findall(r"[\w-]+", script.read_text(encoding="utf-8", errors="replace")))
+        for src in re.findall(r'<script[^>]*\ssrc="([^"?#]+)', text):
+            if not urlparse(src).scheme:
+                scripts.add((page.parent / unquote(src)).resolve())
+    # The search index and the stemmer's word lists are data, not code.
+    data = {"searchindex.js", "language_data.js"}
+    for script in sorted(p for p in scripts if p.is_file() and p.name not in data):
+        for match in _STRING.finditer(script.read_text(encoding="utf-8", errors="replace")):
+            words.update(re.findall(r"[\w-]+", "".join(g or "" for g in match.groups())))
     return words
 
 
-def slim_theme_css(css: Path, site: Path) -> None:
-    """Remove from the theme's stylesheet the Font Awesome web fonts and glyph
+# The theme's and extensions' stylesheets that every page loads, render-blocking.
+THEME_CSS = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "basic.css", "pygments.css", "mystnb.*.css")
+
+
+def slim_theme_css(static: Path, site: Path) -> None:
+    """Remove from the theme's stylesheets the Font Awesome web fonts and glyph
     rules (nothing then downloads the fonts, 0.15 MB and more; the icons come
     from reassurance-icons.css), and the rules for classes that no page and
-    no script uses (mostly Bootstrap utilities): about 0.39 MB becomes less
-    than half of that. The original stays in the theme's package."""
-    if not css.is_file():
-        return
-    text = css.read_text(encoding="utf-8")
-    slim = purge_css(_FA_GLYPH.sub("", _FA_FONT.sub("", text)), used_names(site))
-    if slim != text:
-        css.write_text(slim, encoding="utf-8")
+    no script uses (mostly Bootstrap utilities, code highlighting and notebook
+    widgets): about 0.5 MB becomes about a fifth of that. The originals stay
+    in the packages; the book's own stylesheets are left whole."""
+    used = used_names(site)
+    for pattern in THEME_CSS:
+        for css in sorted(static.glob(pattern)):
+            text = css.read_text(encoding="utf-8")
+            slim = purge_css(_FA_GLYPH.sub("", _FA_FONT.sub("", text)), used)
+            if slim != text:
+                css.write_text(slim, encoding="utf-8")
 
 
 # -- site files --------------------------------------------------------------------
@@ -338,8 +412,7 @@ REDIRECT = """<!DOCTYPE html>
 <meta charset="utf-8" />
 <title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1" />
-<meta name="description" content="{description}" />
-<meta http-equiv="Refresh" content="0; url={target}" />
+{metadata}<meta http-equiv="Refresh" content="0; url={target}" />
 <link rel="canonical" href="{canonical}" />
 <link rel="icon" href="_static/favicon.svg" type="image/svg+xml" />
 </head>
@@ -359,7 +432,6 @@ NOT_FOUND = """<!DOCTYPE html>
 <title>Page not found — {title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="description" content="This page does not exist. The report starts at its front page." />
-<meta name="robots" content="noindex" />
 <style>
 body {{ font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 40rem; padding: 2rem 1rem; color: #1a1a1a; background: #ffffff; }}
 a {{ color: #0b5394; }}
@@ -385,10 +457,12 @@ def write_site_files(app) -> None:
     lang = app.config.language or "en"
     title = html.escape(plain_title(app.config.html_title or app.config.project))
     root = app.builder.get_target_uri(app.config.root_doc)
-    description = html.escape(app.config.reassurance_description, quote=True)
     if app.config.root_doc != "index":
+        # The site's own address: what readers share, so it carries the
+        # book's metadata too.
+        metadata = page_metadata(app, "index", html.unescape(title), "", url=absolute(app, ""))
         (out / "index.html").write_text(
-            REDIRECT.format(lang=lang, title=title, target=root, canonical=absolute(app, root), description=description),
+            REDIRECT.format(lang=lang, title=title, target=root, canonical=absolute(app, root), metadata=metadata),
             encoding="utf-8",
         )
     # GitHub Pages serves 404.html for a missing address at any depth, so its
@@ -408,19 +482,27 @@ def write_site_files(app) -> None:
 
 
 def on_build_finished(app, exception):
+    """Site files, before sphinx-external-toc writes a redirect page of its own."""
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    optimise_images(out / "_images")
-    slim_theme_css(out / "_static" / "styles" / "pydata-sphinx-theme.css", out)
     if app.builder.name == "html":
         write_site_files(app)
         pdf = app.config.reassurance_pdf
         if pdf and not (out / pdf).is_file():
             logger.warning("reassurance_pdf names %s, which is not in %s: the PDF link would be broken", pdf, out)
-    for page in sorted(out.rglob("*.html")):
-        if not {"_static", "_sources", "_images"} & set(page.relative_to(out).parts):
-            size_images(page)
+
+
+def on_build_finished_last(app, exception):
+    """Images, stylesheets and pages, once every other extension (myst-nb
+    copies its stylesheet at this point) has written its files."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    optimise_images(out / "_images")
+    slim_theme_css(out / "_static", out)
+    for page in pages(out):
+        finish_page(page, out)
 
 
 def setup(app):
@@ -430,4 +512,5 @@ def setup(app):
     # Before sphinx-external-toc (priority 500), which writes an index.html
     # without doctype or title when none exists.
     app.connect("build-finished", on_build_finished, priority=400)
+    app.connect("build-finished", on_build_finished_last, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
