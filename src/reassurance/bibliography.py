@@ -45,8 +45,9 @@ def locator_text(locator: str) -> str:
 
 # A full address: host and path, with no space, bracket or ellipsis (a
 # locator such as 'gov.uk (mirrored at wired-gov.net)' or one cut with '…'
-# names a page without giving its address).
-_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)+/[^\s()…]*$")
+# names a page without giving its address). '%' starts a comment in BibTeX,
+# so a percent-encoded path must be written decoded in sources.csv.
+_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)+/[^\s()…%]*$")
 
 
 def url(locator: str) -> str | None:
