@@ -13,6 +13,12 @@ SPHINX_OPTS := -W -n --keep-going -q
 BUILD ?= _build
 export REASSURANCE_BUILD := $(abspath $(BUILD))
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
+# The site's published address (absolute links in sitemap.xml and the social
+# metadata). Empty: html_baseurl of _config.yml, the GitHub Pages pattern.
+BASE_URL ?=
+# Set by `make site`: the PDF the pages link to (see reassurance.sphinx_site).
+SITE_OPTS ?=
+SPHINX_SITE = $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(SITE_OPTS)
 
 # The kernel that runs the notebooks must be the environment's own Python.
 export PATH := $(abspath $(BIN)):$(PATH)
@@ -22,10 +28,12 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book test html-stored pdf screenshots notebooks references validate benchmark lock clean help
+.PHONY: book site site-stored test html-stored pdf screenshots notebooks references validate benchmark lighthouse lock clean help
 
 help:
 	@echo "make book        build the HTML book into _build/html (creates .venv first)"
+	@echo "make site        the site to publish: the book with its PDF inside (_build/html/reassurance.pdf)"
+	@echo "                 BASE_URL=https://... sets its published address (sitemap, social metadata)"
 	@echo "make test        run the whole test suite"
 	@echo "make notebooks   re-execute every notebook and save its outputs (after a change)"
 	@echo "make references  regenerate references.bib from data/sources.csv"
@@ -33,6 +41,7 @@ help:
 	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
+	@echo "make lighthouse  build the site, print each page's weight and Lighthouse scores, and the PDF's length"
 	@echo "make book BUILD=/tmp/x   build elsewhere (any target takes BUILD)"
 	@echo "make lock        re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean       remove _build and the environment"
@@ -58,18 +67,37 @@ static_changed = $$(find book/_static _toc.yml _config.yml -newer $(1)/.buildinf
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
 	@$(BIN)/python -m reassurance.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
 	    -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
 
 # Renders the notebooks' stored outputs without executing them.
 html-stored: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+
+# The site to publish: the PDF first, copied into the HTML folder, then the
+# HTML book, whose front page and sidebar link the PDF. Every address in the
+# site then resolves.
+site: pdf
+	@mkdir -p $(BUILD)/html && cp $(BUILD)/pdf/reassurance.pdf $(BUILD)/html/reassurance.pdf
+	@$(MAKE) --no-print-directory book SITE_OPTS="-D reassurance_pdf=reassurance.pdf"
+
+# The same from the stored outputs, for `make test`. Without Chromium (a
+# workstation), the site is built without its PDF and so without the link;
+# under CI that fails, as the browser tests do.
+site-stored: $(INSTALLED) conf.py
+	@if [ -x "$(CHROMIUM)" ]; then \
+	    $(MAKE) --no-print-directory pdf && mkdir -p $(BUILD)/html && \
+	    cp $(BUILD)/pdf/reassurance.pdf $(BUILD)/html/reassurance.pdf && \
+	    $(MAKE) --no-print-directory html-stored SITE_OPTS="-D reassurance_pdf=reassurance.pdf"; \
+	elif [ "$${CI:-}" = true ]; then echo "CI=true but $(CHROMIUM) is missing: no PDF"; exit 1; \
+	else echo "note: $(CHROMIUM) is missing, so the site is built without its PDF"; \
+	    rm -f $(BUILD)/html/reassurance.pdf; $(MAKE) --no-print-directory html-stored; fi
 
 # nbval re-executes every notebook once and compares it with its stored
 # outputs; the build renders those stored outputs, so nothing runs twice.
-test: html-stored
+test: site-stored
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
 	    --nbval-sanitize-with tests/sanitize.cfg book tests
 
@@ -82,7 +110,7 @@ CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic \
     --no-first-run --disable-dev-shm-usage --force-color-profile=srgb
 pdf: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)/pdf
-	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(call static_changed,$(BUILD)/singlehtml) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
+	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(call static_changed,$(BUILD)/singlehtml) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
 	    -w $(BUILD)/warnings-singlehtml.log . $(BUILD)/singlehtml
 	@profile=$$(mktemp -d) && \
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir="$$profile" --no-pdf-header-footer \
@@ -107,6 +135,15 @@ validate: $(INSTALLED)
 
 benchmark: $(INSTALLED)
 	$(BIN)/python tests/benchmark.py
+
+# Lighthouse 12.2.3 (npm, installed into _build/lighthouse on first use) drives Debian's
+# Chromium over the site served on 127.0.0.1; the scores are printed, not
+# asserted (tests/build/test_page_weight.py asserts the weight budget).
+LIGHTHOUSE_VERSION := 12.2.3
+lighthouse: site
+	@test -x _build/lighthouse/node_modules/.bin/lighthouse || \
+	    npm install --no-save --no-audit --no-fund --prefix _build/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	$(BIN)/python tests/lighthouse.py
 
 # pip-tools runs in a throwaway environment: it is not needed to build or test.
 lock:

@@ -39,8 +39,22 @@ def locator_text(locator: str) -> str:
     """The locator as the references list shows it: a page's host and path,
     introduced as such ('Web page: tass.com/politics/2012993'), or the
     locator as written when it is not an address (the article is held as
-    wire copy). It is text, not a link: the report loads no third-party page."""
+    wire copy)."""
     return f"Web page: {locator}" if _HOST.match(locator) else locator
+
+
+# A full address: host and path, with no space, bracket or ellipsis (a
+# locator such as 'gov.uk (mirrored at wired-gov.net)' or one cut with '…'
+# names a page without giving its address). '%' starts a comment in BibTeX,
+# so a percent-encoded path must be written decoded in sources.csv.
+_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)+/[^\s()…%]*$")
+
+
+def url(locator: str) -> str | None:
+    """The page's full https address, where the locator gives host and path.
+    The references page renders it as a link; a link loads nothing until a
+    reader follows it, so the book still makes no third-party request."""
+    return f"https://{locator}" if _ADDRESS.match(locator) else None
 
 
 def _year(source: pd.Series) -> str:
@@ -98,10 +112,16 @@ def entry(source: pd.Series, year: str | None = None) -> str:
         "year": year or _year(source),
         "howpublished": _protected(locator_text(source["locator"])),
     }
+    address = url(source["locator"])
+    if address:
+        fields["url"] = _braced(address)
     if not pd.isna(dated):
         fields["date"] = dated.strftime("%Y-%m-%d")
     notes = []
-    if source["via"] not in ("none", "unknown"):
+    if source["outlet_type"] == "mirror":
+        # Readers must see that the cited page is a copy, and of whose page.
+        notes.append(f"Mirror of a page by {source['via']}" if source["via"] not in ("none", "unknown") else "Mirror of another site's page")
+    elif source["via"] not in ("none", "unknown"):
         notes.append(f"Via {source['via']}")
     notes.append(f"Checked {source['checked']}")
     fields["note"] = _braced(". ".join(notes))

@@ -6,7 +6,7 @@ import pandas as pd
 
 from . import labels
 from .evidence import Evidence
-from .sources import describe_keys
+from .sources import describe_keys, labels_by_key
 from .verbatim import normalise
 
 
@@ -29,11 +29,35 @@ def for_topic(evidence: Evidence, topic: str) -> pd.DataFrame:
     return claims[claims["topic"] == topic].reset_index(drop=True)
 
 
-def reader_table(claims: pd.DataFrame, evidence: Evidence, *, with_id: bool = False) -> pd.DataFrame:
+def passages(evidence: Evidence) -> dict[str, str]:
+    """For each claim, the stored excerpts its status rests on, as one line of
+    text: 'Source: “excerpt” (in English: “…”, ours)', in source-key order.
+    The article's own words are the claim itself and are left out."""
+    article = article_key(evidence)
+    excerpts = evidence.excerpts.set_index("excerpt_id")
+    short = labels_by_key(evidence)
+    lines: dict[str, list[str]] = {}
+    links = evidence.claim_sources.sort_values(["claim_id", "source_key"])
+    for link in links.itertuples():
+        if link.source_key == article or link.excerpt_id == "n/a":
+            continue
+        ex = excerpts.loc[link.excerpt_id]
+        text = f"{short[link.source_key]}: “{ex['excerpt']}”"
+        if ex["translation_by"] != "n/a":
+            whose = "our translation" if ex["translation_by"] == "ours" else "the outlet's translation"
+            text += f" ({whose}: “{ex['translation']}”)"
+        lines.setdefault(link.claim_id, []).append(text)
+    return {claim: " · ".join(parts) for claim, parts in lines.items()}
+
+
+def reader_table(
+    claims: pd.DataFrame, evidence: Evidence, *, with_id: bool = False, with_passages: bool = False
+) -> pd.DataFrame:
     """The columns a reader needs, with labels instead of codes and keys.
 
     With `with_id`, the claim's identifier (claims.claim_id) comes first, so a
-    reader can cite one claim or find it in the data.
+    reader can cite one claim or find it in the data. With `with_passages`, a
+    last column quotes the stored excerpts the status rests on (`passages`).
     """
     table = pd.DataFrame(
         {
@@ -47,6 +71,9 @@ def reader_table(claims: pd.DataFrame, evidence: Evidence, *, with_id: bool = Fa
     )
     if with_id:
         table.insert(0, "Claim", list(claims["claim_id"]))
+    if with_passages:
+        shown = passages(evidence)
+        table["The passages it rests on"] = [shown.get(c, "none stored") for c in claims["claim_id"]]
     return table
 
 

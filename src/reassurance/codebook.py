@@ -115,6 +115,10 @@ OUTLET_TYPE = {
     ),
     "news-outlet": "An independent news organisation's own reporting.",
     "republisher": "A site that carries another outlet's or agency's copy (the agency is named in via).",
+    "mirror": (
+        "A copy of another outlet's page on a scraper or aggregator site (the outlet is named "
+        "in via), cited only where the original page was not found."
+    ),
     "pro-kremlin-outlet": "An outlet aligned with the Kremlin; what it alone carries is treated as unconfirmed.",
     "reference": "A reference page used for background facts such as membership lists.",
 }

@@ -209,12 +209,54 @@ def describe_changes(changes: list[tuple[str, str, str]], a_name: str, b_name: s
     return "; ".join(parts)
 
 
+def russian_originals(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
+    """For each remark, the Russian words as a source published them, with the
+    source and the stored English translation of that excerpt (ours or the
+    outlet's). One row per remark that has an original; the longest if several."""
+    rows = statements.assign(remark_id=remark_ids(statements))
+    rows = rows[(rows["language"] != "en") & (rows["translation"] == "original")]
+    excerpts = evidence.excerpts
+    short = labels_by_key(evidence)
+    out = []
+    for remark, group in rows.groupby("remark_id", sort=True):
+        best = group.loc[group["quote"].str.len().idxmax()]
+        own = excerpts[(excerpts["source_key"] == best["source_key"])]
+        match = [t for e, t in zip(own["excerpt"], own["translation"]) if normalise(best["quote"]) in normalise(e)]
+        if not match:
+            raise ValueError(f"no stored excerpt of {best['source_key']} holds the original of {remark}")
+        out.append(
+            {
+                "remark_id": remark,
+                "original_words": best["quote"],
+                "original_language": best["language"],
+                "original_source_key": best["source_key"],
+                "original_source": short[best["source_key"]],
+                "original_translation": match[0],
+            }
+        )
+    columns = ["remark_id", "original_words", "original_language", "original_source_key", "original_source", "original_translation"]
+    return pd.DataFrame(out, columns=columns)
+
+
 def translation_pairs(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
-    """The renderings of the Russian remarks by different sources side by side,
-    with the word changes. A fragment the same source quotes again in full is
-    not a second translation and is left out."""
+    """The English renderings of the Russian remarks by different sources side
+    by side, with the word changes, and the Russian original where a source
+    carries it (so that the differences can be read against the original). A
+    fragment the same source quotes again in full is not a second translation
+    and is left out; the Russian texts themselves are the originals, not
+    renderings."""
     pairs = variant_pairs(statements)
-    pairs = pairs[pairs["original_source_key"] != pairs["variant_source_key"]].reset_index(drop=True)
+    language = statements.set_index("statement_id")["language"]
+    pairs = pairs[
+        (pairs["original_source_key"] != pairs["variant_source_key"]) & (pairs["variant_id"].map(language) == "en")
+    ].reset_index(drop=True)
+    remark_of = dict(zip(statements["statement_id"], remark_ids(statements)))
+    originals = russian_originals(evidence, statements).set_index("remark_id")
+    pairs = pairs.assign(
+        russian=[originals["original_words"].get(remark_of[i], "not found") for i in pairs["original_id"]],
+        russian_source=[originals["original_source"].get(remark_of[i], "") for i in pairs["original_id"]],
+        russian_translation=[originals["original_translation"].get(remark_of[i], "") for i in pairs["original_id"]],
+    )
     sources = evidence.sources.set_index("source_key")
     short = labels_by_key(evidence)
     themes = statements.set_index("statement_id")["theme"]
@@ -296,28 +338,34 @@ def attestation_matrix(evidence: Evidence, statements: pd.DataFrame) -> pd.DataF
     """For each EEF theme and each source carrying any EEF remark: does the
     source carry a rendering of this remark? The article comes first, then
     the other sources by kind (state media, news outlets, republishers,
-    pro-Kremlin outlets) and key."""
+    mirrors, pro-Kremlin outlets) and key."""
     eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == EEF_DATE)]
     sources = evidence.sources.set_index("source_key")
-    kinds = ["article-under-annotation", "state-media", "news-outlet", "republisher", "pro-kremlin-outlet"]
+    kinds = ["article-under-annotation", "state-media", "news-outlet", "republisher", "mirror", "pro-kremlin-outlet"]
     keys = sorted(
         set(eef["source_key"]),
         key=lambda k: (kinds.index(sources.loc[k, "outlet_type"]) if sources.loc[k, "outlet_type"] in kinds else len(kinds), k),
     )
     themes = [t for t in labels.THEME if t in set(eef["theme"])]
     carried = set(zip(eef["theme"], eef["source_key"]))
+    # One column per outlet: several pages of one outlet (TASS's English and
+    # Russian reports) make one column, listing their keys.
+    outlets: dict[str, list[str]] = {}
+    for k in keys:
+        name = "The article" if k == ARTICLE_KEY else str(sources.loc[k, "publisher"]).split(" (")[0]
+        outlets.setdefault(name, []).append(k)
     return pd.DataFrame(
         [
             {
                 "theme": t,
                 "theme_label": labels.THEME[t],
-                "source_key": k,
-                "source": "The article" if k == ARTICLE_KEY else str(sources.loc[k, "publisher"]).split(" (")[0],
-                "outlet_type": sources.loc[k, "outlet_type"],
-                "carried": (t, k) in carried,
+                "source_key": "; ".join(ks),
+                "source": name,
+                "outlet_type": sources.loc[ks[0], "outlet_type"],
+                "carried": any((t, k) in carried for k in ks),
             }
             for t in themes
-            for k in keys
+            for name, ks in outlets.items()
         ]
     )
 

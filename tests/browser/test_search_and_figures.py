@@ -66,6 +66,26 @@ def figures(browser, http_site) -> list[dict]:
     for page in chrome.site_pages():
         name = page.relative_to(chrome.SITE).as_posix()
         browser.load(base + name)
+        # Figures below the first screen load lazily: scroll to each, as a
+        # reader does, and wait for it (10 s at most each).
+        browser.driver.execute_async_script(
+            """
+            const done = arguments[arguments.length - 1];
+            (async () => {
+              for (const img of document.querySelectorAll('main figure img')) {
+                img.scrollIntoView({block: 'center'});
+                if (!img.complete) {
+                  await new Promise(resolve => {
+                    img.addEventListener('load', resolve, {once: true});
+                    img.addEventListener('error', resolve, {once: true});
+                    setTimeout(resolve, 10000);
+                  });
+                }
+              }
+              window.scrollTo(0, 0);
+            })().then(() => done(true));
+            """
+        )
         for figure in browser.driver.execute_script(
             """
             return Array.from(document.querySelectorAll('main figure'), f => ({

@@ -71,3 +71,39 @@ def test_the_summit_chapter_links_to_the_glossary():
     glossary = soup("glossary")
     for href in targets:
         assert glossary.find(id=href.split("#", 1)[1]) is not None, href
+
+
+def test_every_reference_with_a_full_address_links_to_it():
+    from reassurance.bibliography import url
+
+    with open(ROOT / "data" / "sources.csv", newline="", encoding="utf-8") as f:
+        addresses = {row["source_key"]: url(row["locator"]) for row in csv.DictReader(f)}
+    links = {a["href"] for a in soup("references").find_all("a", href=True)}
+    wanted = {key: address for key, address in addresses.items() if address}
+    assert wanted, "no source has a full address"
+    assert [key for key, address in wanted.items() if address not in links] == []
+
+
+def test_every_quotation_on_the_built_pages_is_a_stored_excerpt():
+    # The pages as readers get them, glued values and notebook output included.
+    import re
+
+    from reassurance.verbatim import occurs_in
+
+    # The build's smart quotes turn three full stops into an ellipsis character.
+    def plain(text: str) -> str:
+        return text.replace("…", "...")
+
+    with open(ROOT / "data" / "excerpts.csv", newline="", encoding="utf-8") as f:
+        excerpts = [plain(row["excerpt"]) for row in csv.DictReader(f)]
+    quoted = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+    wrong = []
+    for html in sorted([SITE / "intro.html", *(SITE / "book").glob("*.html")]):
+        body = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("main") or BeautifulSoup("", "html.parser")
+        for block in body.find_all(["p", "li"]):
+            if block.find_parent(["table", "figure"]) or block.find_parent(class_="citation"):
+                continue
+            for quote in quoted.findall(block.get_text(" ")):
+                if not any(occurs_in(plain(quote), e) for e in excerpts):
+                    wrong.append(f"{html.name}: {quote!r}")
+    assert not wrong, "\n".join(sorted(set(wrong)))

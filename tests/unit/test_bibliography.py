@@ -27,7 +27,7 @@ def test_an_undated_source_is_marked_nd(root):
 def _sources(rows):
     import pandas as pd
 
-    base = {"title": "unknown", "description": "A report", "locator": "example.org/x", "via": "none", "checked": "2026-11"}
+    base = {"title": "unknown", "description": "A report", "locator": "example.org/x", "via": "none", "checked": "2026-11", "outlet_type": "news-outlet"}
     return pd.DataFrame(
         [{**base, "source_key": k, "publisher": p, "dated": pd.Timestamp(d) if d else pd.NaT, **extra} for k, p, d, extra in rows]
     )
@@ -110,3 +110,40 @@ def test_no_generated_reference_has_doubled_punctuation(root):
     evidence = load_evidence(root / "data" / "datapackage.json")
     for line in _formatted(render(evidence.sources)):
         assert not re.search(r"[\u2026?!]\.", line), line
+
+
+def test_a_full_page_address_becomes_a_link_and_a_partial_one_does_not():
+    from reassurance.bibliography import url
+
+    assert url("tass.com/politics/2012993") == "https://tass.com/politics/2012993"
+    assert url("gov.uk (mirrored at wired-gov.net)") is None
+    assert url("sputnikglobe.com/20250904/…1122722899.html") is None
+    assert url("overviewpress.com") is None
+    assert url("held by the project as wire copy; not redistributed") is None
+
+
+def test_every_entry_with_a_full_address_carries_its_url(root):
+    from reassurance.bibliography import url
+
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    text = render(evidence.sources)
+    for source in evidence.sources.itertuples():
+        address = url(source.locator)
+        entry = re.search(rf"^@misc\{{{re.escape(source.source_key)},\n(.*?)\n\}}", text, re.M | re.S).group(1)
+        assert (f"url = {{{address}}}" in entry) if address else ("url = " not in entry), source.source_key
+
+
+def test_a_mirror_says_whose_page_it_copies():
+    sources = _sources([("m", "Some Scraper", "2025-09-05", {"outlet_type": "mirror", "via": "Newsweek"})])
+    assert "Mirror of a page by Newsweek" in render(sources)
+
+
+def test_every_source_key_used_in_the_data_is_in_the_references(root):
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    bib_keys = set(re.findall(r"^@misc\{([^,]+),", (root / "references.bib").read_text(encoding="utf-8"), re.M))
+    used = set()
+    for name, table in evidence.tables.items():
+        for column in table.columns:
+            if column.endswith("source_key"):
+                used |= set(table[column].dropna()) - {"n/a", "unknown"}
+    assert used and used <= bib_keys, sorted(used - bib_keys)

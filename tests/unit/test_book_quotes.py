@@ -1,19 +1,17 @@
-"""Every passage the book puts in double quotes is verbatim from a source text.
+"""Every passage the book puts in double quotes is verbatim from a stored excerpt.
 
-The source texts are the annotated article and the fact sheet, whose excerpts
-reproduce each public page's words; both live in ../shared/sources. Under CI
-they must be present; elsewhere the test is skipped without them.
+The excerpts (data/excerpts.csv) hold each quoted source's words as published,
+so this check needs nothing outside the repository. It reads the front page,
+the Markdown pages, the notebooks' Markdown cells and the Markdown the notebooks
+print (their stored outputs).
 """
 
 from __future__ import annotations
 
+import csv
 import json
-import os
 import re
 
-import pytest
-
-from reassurance.paths import article_path, fact_sheet_path
 from reassurance.verbatim import occurs_in
 
 QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -21,13 +19,19 @@ FENCE = re.compile(r"^(```|:::).*?$", re.M)
 
 
 def prose(root):
-    """(page, text) for the book's Markdown pages and notebook Markdown cells."""
+    """(page, text) for the book's Markdown pages, notebook Markdown cells and Markdown outputs."""
     pages = [root / "intro.md", *sorted(root.glob("book/*.md"))]
     for page in pages:
         yield page, page.read_text(encoding="utf-8")
     for notebook in sorted(root.glob("book/*.ipynb")):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        yield notebook, "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        parts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        for cell in cells:
+            for output in cell.get("outputs", []):
+                markdown = output.get("data", {}).get("text/markdown")
+                if markdown:
+                    parts.append("".join(markdown))
+        yield notebook, "\n".join(parts)
 
 
 def quotations(text: str) -> list[str]:
@@ -37,22 +41,28 @@ def quotations(text: str) -> list[str]:
     return [q for q in QUOTED.findall(text) if "{" not in q and "`" not in q]
 
 
+def stored_excerpts(root) -> list[str]:
+    with open(root / "data" / "excerpts.csv", newline="", encoding="utf-8") as f:
+        return [row["excerpt"] for row in csv.DictReader(f)]
+
+
 def test_quoted_passages_are_verbatim(root):
-    article, facts = article_path(root), fact_sheet_path(root)
-    if not (article.is_file() and facts.is_file()):
-        if os.environ.get("CI"):
-            pytest.fail("source texts missing under CI")
-        pytest.skip("source texts not found beside the project")
-    sources = article.read_text(encoding="utf-8") + "\n" + facts.read_text(encoding="utf-8")
+    excerpts = stored_excerpts(root)
+    assert len(excerpts) > 100, "the excerpts table is unexpectedly small"
     wrong = [
         f"{page.relative_to(root)}: {quote!r}"
         for page, text in prose(root)
         for quote in quotations(text)
-        if not occurs_in(quote, sources)
+        if not any(occurs_in(quote, excerpt) for excerpt in excerpts)
     ]
-    assert not wrong, "quoted passages not found verbatim in the article or the fact sheet:\n" + "\n".join(wrong)
+    assert not wrong, "quoted passages not found verbatim in any stored excerpt:\n" + "\n".join(wrong)
 
 
 def test_the_quote_finder_finds_quotes():
     assert quotations('He said "legitimate targets" and “very good dialogue”.') == ["legitimate targets", "very good dialogue"]
     assert quotations(':alt: a "made up" description') == []
+
+
+def test_a_made_up_quote_is_caught(root):
+    excerpts = stored_excerpts(root)
+    assert not any(occurs_in("legitimate targets for annihilation", e) for e in excerpts)

@@ -103,3 +103,17 @@ def test_reader_table_can_lead_with_the_claim_id(root):
     assert "Claim" not in plain.columns
     assert list(cited.columns) == ["Claim", *plain.columns]
     assert list(cited["Claim"]) == list(ledger["claim_id"])
+
+
+def test_each_claim_shows_the_passages_its_status_rests_on():
+    from reassurance import claims as claims_module
+    from reassurance.evidence import load_evidence
+
+    evidence = load_evidence()
+    shown = claims_module.passages(evidence)
+    # Every claim other than the article's own characterisations quotes a stored passage.
+    non_assessments = evidence.claims.loc[evidence.claims["claim_type"] != "assessment", "claim_id"]
+    assert set(non_assessments) <= set(shown)
+    assert "законные цели для их поражения" in shown["p04-1"] and "our translation" in shown["p04-1"]
+    table = claims_module.reader_table(claims_module.with_sources(evidence), evidence, with_passages=True)
+    assert "The passages it rests on" in table.columns

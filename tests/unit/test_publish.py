@@ -69,3 +69,11 @@ def test_figure_csv_writes_missing_values_as_unknown():
         }
     )
     assert publish.csv_text(frame) == "when,n,what\n2025-09-04,1,a\nunknown,unknown,unknown\n"
+
+
+def test_months_are_written_as_the_prose_writes_them():
+    from reassurance.publish import months_text
+
+    assert months_text(["2026-11"]) == "November 2026"
+    assert months_text(["2026-12", "2026-11", "2026-11"]) == "November and December 2026"
+    assert months_text(["2025-12", "2026-01"]) == "December 2025 and January 2026"

@@ -1,9 +1,9 @@
-"""Quotes in the data are verbatim from the source texts kept beside the project.
+"""Quotes in the data are verbatim from the excerpts stored in the Data Package.
 
-The annotated article and the fact sheet (with its verbatim excerpts of each
-public page) live in ../shared/sources, outside the repository. Where they
-are absent these tests are skipped with a reason, except under CI, where
-they must run.
+data/excerpts.csv keeps each source's words as published, so these checks need
+nothing outside the repository. One further test compares the stored excerpts of
+the annotated article with the article itself where ../shared/sources is present
+(CI has it); the article's full text is never copied into the repository.
 """
 
 from __future__ import annotations
@@ -13,20 +13,10 @@ import os
 import pytest
 
 from reassurance.evidence import load_evidence
-from reassurance.paths import article_path, fact_sheet_path
+from reassurance.paths import article_path
 from reassurance.verbatim import occurs_in, paragraphs, word_count
 
 ARTICLE_KEY = "article-2025-09-05"
-
-
-@pytest.fixture(scope="module")
-def texts(root):
-    article, facts = article_path(root), fact_sheet_path(root)
-    if not (article.is_file() and facts.is_file()):
-        if os.environ.get("CI"):
-            pytest.fail(f"source texts missing under CI: {article}, {facts}")
-        pytest.skip(f"source texts not found beside the project ({article.parent})")
-    return article.read_text(encoding="utf-8"), facts.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -34,48 +24,104 @@ def evidence(root):
     return load_evidence(root / "data" / "datapackage.json")
 
 
-def not_verbatim(rows, column, texts, key_column="source_key"):
-    article, facts = texts
-    missing = []
-    for _, row in rows.iterrows():
-        quote = row[column].strip('"')
-        holder = article if row[key_column] == ARTICLE_KEY else facts
-        if not occurs_in(quote, holder):
-            missing.append(f"{row.iloc[0]}: {quote!r}")
-    return missing
+def excerpts_by_source(evidence) -> dict[str, list[str]]:
+    return evidence.excerpts.groupby("source_key")["excerpt"].agg(list).to_dict()
 
 
-def test_claim_excerpts_are_verbatim_short_and_in_their_paragraph(evidence, texts):
-    article, _ = texts
-    paras = paragraphs(article)
-    problems = []
-    for _, claim in evidence.claims.iterrows():
-        if word_count(claim["excerpt"]) > 40:
-            problems.append(f"{claim['claim_id']}: more than 40 words")
-        if claim["paragraph"] > len(paras) or not occurs_in(claim["excerpt"], paras[claim["paragraph"] - 1]):
-            problems.append(f"{claim['claim_id']}: not verbatim in paragraph {claim['paragraph']}")
-    assert not problems, "\n".join(problems)
+def not_in_own_source(rows, column, evidence, key_column="source_key"):
+    """Rows whose quote is in no stored excerpt of the source the row names."""
+    stored = excerpts_by_source(evidence)
+    return [
+        f"{row.iloc[0]}: {row[column]!r} ({row[key_column]})"
+        for _, row in rows.iterrows()
+        if not any(occurs_in(row[column].strip('"'), e) for e in stored.get(row[key_column], []))
+    ]
 
 
-def test_the_claims_do_not_reproduce_the_article(evidence, texts):
-    article, _ = texts
-    quoted = sum(word_count(e) for e in evidence.claims["excerpt"].drop_duplicates())
-    assert quoted < 0.6 * word_count(article)
+def test_statement_quotes_are_stored_excerpts_of_their_source(evidence):
+    assert not not_in_own_source(evidence.statements, "quote", evidence)
 
 
-def test_every_paragraph_of_the_article_is_annotated(evidence, texts):
-    article, _ = texts
-    assert set(evidence.claims["paragraph"]) == set(range(1, len(paragraphs(article)) + 1))
+def test_reported_count_quotes_are_stored_excerpts_of_their_source(evidence):
+    assert not not_in_own_source(evidence.reported_counts, "quote", evidence)
 
 
-def test_statement_quotes_are_verbatim(evidence, texts):
-    assert not not_verbatim(evidence.statements, "quote", texts)
-
-
-def test_reported_count_quotes_are_verbatim(evidence, texts):
-    assert not not_verbatim(evidence.reported_counts, "quote", texts)
-
-
-def test_quoted_stance_evidence_is_verbatim(evidence, texts):
+def test_quoted_stance_evidence_is_a_stored_excerpt_of_its_source(evidence):
     quoted = evidence.participants[evidence.participants["evidence_kind"] == "quote"]
-    assert not not_verbatim(quoted, "stance_evidence", texts, key_column="stance_source_key")
+    assert not not_in_own_source(quoted, "stance_evidence", evidence, key_column="stance_source_key")
+
+
+def test_quoted_commitment_mentions_are_stored_excerpts_of_their_source(evidence):
+    quoted = evidence.commitment_mentions[evidence.commitment_mentions["evidence_kind"] == "quote"]
+    assert not not_in_own_source(quoted, "evidence", evidence)
+
+
+def test_every_claim_excerpt_is_a_stored_article_excerpt(evidence):
+    article = excerpts_by_source(evidence)[ARTICLE_KEY]
+    missing = [c for c, e in zip(evidence.claims["claim_id"], evidence.claims["excerpt"]) if not any(occurs_in(e, a) for a in article)]
+    assert not missing
+
+
+def test_article_excerpts_are_short(evidence):
+    # The article is quoted only as far as the claims need: a sentence at most.
+    article = evidence.excerpts[evidence.excerpts["source_key"] == ARTICLE_KEY]
+    long = [i for i, e in zip(article["excerpt_id"], article["excerpt"]) if word_count(e) > 40]
+    assert not long
+
+
+def test_claim_links_name_an_excerpt_of_the_same_source(evidence):
+    links = evidence.claim_sources
+    owner = dict(zip(evidence.excerpts["excerpt_id"], evidence.excerpts["source_key"]))
+    stored = set(evidence.excerpts["source_key"])
+    wrong = [
+        f"{r.claim_id} {r.source_key} {r.excerpt_id}"
+        for r in links.itertuples()
+        if (r.excerpt_id == "n/a" and r.source_key in stored) or (r.excerpt_id != "n/a" and owner[r.excerpt_id] != r.source_key)
+    ]
+    assert not wrong, "claim links without the source's excerpt, or with another source's:\n" + "\n".join(wrong)
+
+
+def test_every_claim_rests_on_a_stored_excerpt_of_another_source(evidence):
+    links = evidence.claim_sources
+    backed = set(links.loc[(links["excerpt_id"] != "n/a") & (links["source_key"] != ARTICLE_KEY), "claim_id"])
+    assessments = set(evidence.claims.loc[evidence.claims["claim_type"] == "assessment", "claim_id"])
+    assert set(evidence.claims["claim_id"]) - backed - assessments == set()
+
+
+def test_translations_say_whose_they_are(evidence):
+    wrong = []
+    for r in evidence.excerpts.itertuples():
+        english = r.language == "en"
+        if english != (r.translation == "n/a") or english != (r.translation_by == "n/a"):
+            wrong.append(r.excerpt_id)
+    assert not wrong, f"English excerpts take no translation; others need one and its translator: {wrong}"
+
+
+def test_excerpts_are_not_duplicated(evidence):
+    pairs = evidence.excerpts[["source_key", "excerpt"]]
+    assert not pairs.duplicated().any()
+
+
+def test_stored_article_excerpts_match_the_article(root, evidence):
+    """Against the article itself, where it is present beside the project (CI)."""
+    article_file = article_path(root)
+    if not article_file.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"the annotated article is missing under CI: {article_file}")
+        pytest.skip(f"the annotated article is not beside the project ({article_file.parent})")
+    article = article_file.read_text(encoding="utf-8")
+    paras = paragraphs(article)
+    stored = evidence.excerpts[evidence.excerpts["source_key"] == ARTICLE_KEY]["excerpt"]
+    assert [e for e in stored if not occurs_in(e, article)] == []
+    misplaced = [
+        c.claim_id
+        for c in evidence.claims.itertuples()
+        if c.paragraph > len(paras) or not occurs_in(c.excerpt, paras[c.paragraph - 1])
+    ]
+    assert not misplaced, f"claims not verbatim in their paragraph: {misplaced}"
+    assert set(evidence.claims["paragraph"]) == set(range(1, len(paras) + 1)), "every paragraph is annotated"
+    # Count each passage once: an excerpt inside a longer stored one adds no words.
+    distinct = list(stored.drop_duplicates())
+    outer = [e for e in distinct if not any(e != o and occurs_in(e, o) for o in distinct)]
+    quoted = sum(word_count(e) for e in outer)
+    assert quoted < 0.6 * word_count(article), "the stored excerpts must not reproduce the article"

@@ -124,6 +124,18 @@ def test_the_eef_targets_remark_has_a_tass_rendering(evidence, statements):
     assert row["variant_source_key"] == "tass-2012993"
     assert "‘for destruction’ → ‘to be struck’" in row["changes"]
     assert "only in TASS" in row["changes"] and "NATO" in row["changes"]
+    # The Russian original sits beside the two English renderings.
+    assert "законные цели для их поражения" in row["russian"]
+    assert "legitimate targets" in row["russian_translation"]
+
+
+def test_only_english_renderings_are_compared_and_every_original_has_its_translation(evidence, statements):
+    pairs = russia.translation_pairs(evidence, statements)
+    language = statements.set_index("statement_id")["language"]
+    assert (pairs["variant_id"].map(language) == "en").all()
+    originals = russia.russian_originals(evidence, statements)
+    assert len(originals) >= 4
+    assert originals["original_translation"].str.len().gt(0).all()
 
 
 # --- attestation --------------------------------------------------------------------------
@@ -136,7 +148,9 @@ def test_attestation_distinguishes_article_only_and_pro_kremlin_only(evidence):
         "Article and only a pro-Kremlin outlet"
     )
     assert russia.attestation([russia.ARTICLE_KEY, "tass-2012993"], sources) == "Article and TASS"
-    assert "citing TASS" in russia.attestation([russia.ARTICLE_KEY, "am1-novayagazeta-2025-09-05"], sources)
+    assert "citing RIA Novosti" in russia.attestation([russia.ARTICLE_KEY, "rusk-120483"], sources)
+    # A mirror's name already says whose page it copies.
+    assert "(mirrored at am1.news)" in russia.attestation([russia.ARTICLE_KEY, "am1-novayagazeta-2025-09-05"], sources)
     assert russia.attestation(["tass-2012993"], sources) == "TASS"
     assert russia.attestation([], sources) == "No source"
 

@@ -83,10 +83,13 @@ def test_role_phrase_joins_labels_with_semicolons():
     assert summit.role_phrase(["co-chair-by-video", "video"]) == "co-chair, by video; or by video"
 
 
-def test_spain_and_finland_are_coded_as_listed_in_person(evidence):
-    # Their only evidence is a list published before the meeting.
-    roles = evidence.participants.set_index("actor_id")["summit_role"]
-    assert roles["es"] == roles["fi"] == "listed-in-person"
+def test_finland_is_listed_in_person_and_spain_took_part_by_video(evidence):
+    # Finland's only evidence is a list published before the meeting; Spanish
+    # outlets report that Sánchez's plane turned back and he joined by video.
+    parts = evidence.participants.set_index("actor_id")
+    assert parts.loc["fi", "summit_role"] == "listed-in-person"
+    assert parts.loc["es", "summit_role"] == "video"
+    assert parts.loc["es", "summit_role_source_key"] == "elnortedecastilla-2025-09-04"
 
 
 def test_the_counts_legend_sits_below_the_axes_and_above_the_source_line(evidence):

@@ -24,6 +24,7 @@ KIND_COLOURS = {
     "state-media": style.OKABE_ITO["blue"],
     "republisher": style.OKABE_ITO["bluish_green"],
     "news-outlet": style.OKABE_ITO["bluish_green"],
+    "mirror": style.OKABE_ITO["orange"],
     "pro-kremlin-outlet": style.OKABE_ITO["vermillion"],
 }
 
@@ -127,6 +128,7 @@ def attestation_chart(matrix: pd.DataFrame, source_line: str):
         "state-media": "Russian state media",
         "republisher": "Republisher of another outlet's copy",
         "news-outlet": "News outlet",
+        "mirror": "Mirror of another outlet's page",
         "pro-kremlin-outlet": "Pro-Kremlin outlet",
     }
     present = [k for k in KIND_COLOURS if k in set(kinds.values())]

@@ -1,0 +1,157 @@
+"""The built site is light and ready to publish (`make test` builds it with
+`make site-stored`: the HTML and, where Chromium is installed, the PDF)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from page_weight import BUDGET, page_weight, site_pages  # noqa: E402
+
+BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
+SITE = BUILD / "html"
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+BASE_URL = CONFIG["sphinx"]["config"]["html_baseurl"]
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Path]:
+    if not (SITE / "intro.html").is_file():
+        pytest.fail(f"{SITE} holds no built book: build it first (make test does)")
+    return site_pages(SITE)
+
+
+def soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(document: BeautifulSoup, key: str) -> str | None:
+    tag = document.find("meta", attrs={"name": key}) or document.find("meta", attrs={"property": key})
+    return tag.get("content") if tag else None
+
+
+def test_every_page_is_within_the_weight_budget(pages):
+    over, missing = [], []
+    for page in pages:
+        weight = page_weight(page)
+        missing += weight.missing
+        if weight.total > BUDGET:
+            kinds = ", ".join(f"{k} {v // 1024} KiB" for k, v in sorted(weight.by_kind().items()))
+            over.append(f"{page.relative_to(SITE)}: {weight.total // 1024} KiB ({kinds})")
+    assert not missing, "pages reference files that do not exist:\n" + "\n".join(missing)
+    assert not over, f"pages over {BUDGET // 1024} KiB:\n" + "\n".join(over)
+
+
+def test_no_page_loads_the_icon_font_or_its_script(pages):
+    for page in pages:
+        loaded = [str(p) for p in page_weight(page).files]
+        assert not [p for p in loaded if "fontawesome" in p], page
+
+
+def test_images_have_their_size_and_all_but_the_first_load_lazily(pages):
+    problems = []
+    for page in pages:
+        images = soup(page).find_all("img")
+        for index, img in enumerate(images):
+            if not (img.get("width") and img.get("height")):
+                problems.append(f"{page.relative_to(SITE)}: {img.get('src')} has no width and height")
+            if index and img.get("loading") != "lazy":
+                problems.append(f"{page.relative_to(SITE)}: {img.get('src')} is not lazy-loaded")
+    assert not problems, "\n".join(problems)
+
+
+def test_figure_images_are_palette_pngs():
+    pngs = sorted((SITE / "_images").glob("*.png"))
+    assert pngs, "no figure image in the site"
+    assert [p.name for p in pngs if Image.open(p).mode != "P"] == []
+
+
+def test_every_page_has_a_description_and_social_metadata(pages):
+    problems = []
+    for page in pages:
+        document = soup(page)
+        description = meta(document, "description")
+        if not description or len(description) < 50:
+            problems.append(f"{page.relative_to(SITE)}: no useful meta description ({description!r})")
+        if page.name == "404.html":
+            continue
+        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"):
+            if not meta(document, key):
+                problems.append(f"{page.relative_to(SITE)}: no {key}")
+        image = meta(document, "og:image") or ""
+        if not image.startswith(("https://", "http://")):
+            problems.append(f"{page.relative_to(SITE)}: og:image is not absolute: {image}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_social_card_is_a_1200_by_630_image():
+    card = SITE / "_static" / "social-card.png"
+    assert card.is_file()
+    assert Image.open(card).size == (1200, 630)
+
+
+def test_the_sitemap_lists_every_chapter_at_its_published_address():
+    tree = ET.parse(SITE / "sitemap.xml")
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = [loc.text for loc in tree.findall("s:url/s:loc", namespace)]
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    base = BASE_URL if BASE_URL.endswith("/") else BASE_URL + "/"
+    # Built with BASE_URL=... the address differs from _config.yml's: compare paths.
+    paths = {urlparse(u).path.rsplit("/", 1)[0] + "/" + urlparse(u).path.rsplit("/", 1)[1] for u in urls}
+    for name in files:
+        assert any(u.endswith(f"/{name}.html") for u in urls), f"{name} is not in sitemap.xml"
+    assert all(u.startswith(("https://", "http://")) for u in urls), urls
+    assert len(paths) == len(urls)
+    robots = (SITE / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: " in robots and robots.strip().splitlines()[-1].endswith("sitemap.xml")
+    assert base  # the configured pattern is set
+
+
+def test_a_404_page_and_a_valid_redirect_page_exist():
+    not_found = (SITE / "404.html").read_text(encoding="utf-8")
+    assert not_found.startswith("<!DOCTYPE html>") and "<title>Page not found" in not_found
+    index = (SITE / "index.html").read_text(encoding="utf-8")
+    assert index.startswith("<!DOCTYPE html>") and "<title>" in index and 'http-equiv="Refresh"' in index
+
+
+def test_no_page_links_to_a_missing_file(pages):
+    """Every address within the site resolves, the PDF link included: a build
+    without the PDF (no Chromium) has no link to it."""
+    broken = []
+    for page in pages:
+        document = soup(page)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for node in document.find_all(tag):
+                url = node.get(attr) or ""
+                parsed = urlparse(url)
+                if parsed.scheme or parsed.netloc or not parsed.path:
+                    continue
+                target = (page.parent / unquote(parsed.path)).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.is_file():
+                    broken.append(f"{page.relative_to(SITE)}: <{tag} {attr}={url}>")
+    assert not broken, "\n".join(broken)
+
+
+def test_the_front_page_links_the_pdf_when_the_site_has_it():
+    front = soup(SITE / "intro.html")
+    links = [a for a in front.find_all("a") if a.get_text(strip=True) == "Download the PDF"]
+    if (SITE / "reassurance.pdf").is_file():
+        assert links and all(a["href"] == "reassurance.pdf" for a in links)
+    else:
+        assert not links
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but the site holds no PDF (make site-stored prints it with Chromium)")

@@ -1,0 +1,97 @@
+"""`make lighthouse`: each page's weight and its Lighthouse scores, and the PDF's length.
+
+For every page of the built site (`make lighthouse` builds it with `make
+site`): the bytes it transfers, counted from the files (tests/page_weight.py,
+the count that tests/build/test_page_weight asserts), and Lighthouse 12.2.3's
+mobile scores (its defaults: a mid-range phone on a slow 4G connection,
+simulated) for performance, accessibility, best practices and SEO, over the
+site served on 127.0.0.1 by Debian's Chromium (no download). Targets are
+printed, not asserted: at most 600 KiB, performance at least 90, the others
+100. The machine may be shared: performance varies with its load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "browser"))
+
+import chrome  # noqa: E402
+from page_weight import BUDGET, page_weight, site_pages  # noqa: E402
+
+LIGHTHOUSE = chrome.ROOT / "_build" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def lighthouse(url: str) -> dict:
+    done = subprocess.run(
+        ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"],
+        capture_output=True, text=True, timeout=300, env=os.environ | {"CHROME_PATH": chrome.CHROMIUM},
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"lighthouse failed for {url}:\n{done.stderr[-2000:]}")
+    report = json.loads(done.stdout)
+    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    failing = [
+        f"{audit_id}" for c in CATEGORIES if scores[c] < TARGETS[c]
+        for ref in report["categories"][c]["auditRefs"] if ref.get("weight")
+        for audit_id in [ref["id"]] if (report["audits"][audit_id].get("score") not in (None, 1))
+    ]
+    return {"scores": scores, "failing": failing,
+            "bytes": report["audits"].get("total-byte-weight", {}).get("numericValue")}
+
+
+def pdf_pages(pdf: Path) -> str:
+    if not pdf.is_file():
+        return "no PDF in the site (make site prints it)"
+    if not shutil.which("pdfinfo"):
+        return "pdfinfo is missing (poppler-utils)"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = re.search(r"^Pages:\s+(\d+)", info, flags=re.MULTILINE).group(1)
+    size = re.search(r"^Page size:\s+(.+)$", info, flags=re.MULTILINE).group(1)
+    return f"{pages} pages ({size}), {pdf.stat().st_size / 1024 / 1024:.1f} MiB"
+
+
+def main() -> int:
+    site = chrome.SITE
+    pages = site_pages(site)
+    if not pages:
+        sys.exit(f"no page in {site}: run make site first")
+    reason = chrome.missing()
+    if reason or not LIGHTHOUSE.is_file() or not shutil.which("node"):
+        sys.exit(reason or f"Lighthouse is not installed at {LIGHTHOUSE} (make lighthouse installs it)")
+    print(f"{len(pages)} pages in {site}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    header = f"{'page':<32} {'KiB':>5}  {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4}  verdict"
+    print(header)
+    print("-" * len(header))
+    misses = 0
+    with chrome.serve(site) as base:
+        for page in pages:
+            name = page.relative_to(site).as_posix()
+            kib = page_weight(page).total / 1024
+            result = lighthouse(base + name)
+            s = result["scores"]
+            ok = kib * 1024 <= BUDGET and all(s[c] >= TARGETS[c] for c in CATEGORIES)
+            misses += not ok
+            note = "meets targets" if ok else "MISSES: " + ", ".join(result["failing"] or ["weight"])
+            print(f"{name:<32} {kib:5.0f}  {s['performance']:4d} {s['accessibility']:4d} "
+                  f"{s['best-practices']:4d} {s['seo']:4d}  {note}", flush=True)
+    print(f"targets: at most {BUDGET // 1024} KiB, performance >= 90, accessibility, best practices and SEO 100; "
+          f"{len(pages) - misses} of {len(pages)} pages meet them")
+    print(f"PDF: {pdf_pages(site / 'reassurance.pdf')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""What a browser transfers to show one built page, counted from the files.
+
+Shared by tests/build/test_page_weight.py (which asserts the budget) and
+`make lighthouse` (which prints it beside the Lighthouse scores). The count is
+deterministic: the page's HTML, every stylesheet, script, preloaded file,
+icon and image it references, and every file those stylesheets reference with
+url() (fonts, images), each counted once, uncompressed, whether or not the
+browser would fetch it lazily. A reference to a file that does not exist is
+reported, never silently skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+# 600 KiB per page, uncompressed (issue 11).
+BUDGET = 600 * 1024
+
+
+class _References(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link":
+            rel = (attrs.get("rel") or "").lower().split()
+            if {"stylesheet", "preload", "icon", "modulepreload"} & set(rel) and attrs.get("href"):
+                self.urls.append(attrs["href"])
+        elif tag in ("script", "img", "iframe", "source", "video", "audio", "embed") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if attrs.get("srcset"):
+            self.urls.extend(part.split()[0] for part in attrs["srcset"].split(",") if part.strip())
+
+
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
+_CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)['"]""")
+
+
+def _local(url: str) -> str | None:
+    """The path part of a same-site URL, or None for data:, fragments and other sites."""
+    parsed = urlparse(url)
+    if parsed.scheme or parsed.netloc or not parsed.path:
+        return None
+    return unquote(parsed.path)
+
+
+@dataclass
+class Weight:
+    page: Path
+    files: dict[Path, int] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.files.values())
+
+    def by_kind(self) -> dict[str, int]:
+        kinds: dict[str, int] = {}
+        for path, size in self.files.items():
+            kind = path.suffix.lstrip(".") or "other"
+            kinds[kind] = kinds.get(kind, 0) + size
+        return kinds
+
+
+def _add(weight: Weight, path: Path, referrer: Path, url: str) -> bool:
+    path = path.resolve()
+    if path in weight.files:
+        return False
+    if not path.is_file():
+        weight.missing.append(f"{referrer.name} -> {url}")
+        return False
+    weight.files[path] = path.stat().st_size
+    return True
+
+
+def _stylesheet(weight: Weight, css: Path) -> None:
+    text = css.read_text(encoding="utf-8", errors="replace")
+    for url in _CSS_URL.findall(text) + _CSS_IMPORT.findall(text):
+        local = _local(url)
+        if local is None:
+            continue
+        target = css.parent / local
+        if _add(weight, target, css, url) and target.suffix == ".css":
+            _stylesheet(weight, target.resolve())
+
+
+def page_weight(page: Path) -> Weight:
+    weight = Weight(page)
+    _add(weight, page, page, page.name)
+    parser = _References()
+    parser.feed(page.read_text(encoding="utf-8"))
+    for url in parser.urls:
+        local = _local(url)
+        if local is None:
+            continue
+        target = page.parent / local
+        if _add(weight, target, page, url) and target.suffix == ".css":
+            _stylesheet(weight, target.resolve())
+    return weight
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every HTML page a reader can open (not the theme's own files)."""
+    return sorted(p for p in site.rglob("*.html") if not {"_static", "_sources", "_images"} & set(p.relative_to(site).parts))
