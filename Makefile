@@ -29,7 +29,7 @@ help:
 	@echo "make test        run the whole test suite"
 	@echo "make notebooks   re-execute every notebook and save its outputs (after a change)"
 	@echo "make references  regenerate references.bib from data/sources.csv"
-	@echo "make validate    validate data/datapackage.json with Frictionless"
+	@echo "make validate    validate the data with the rules the build runs"
 	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
@@ -51,11 +51,13 @@ conf.py: _config.yml _toc.yml $(INSTALLED)
 # a change to the CSS, JS or table of contents, write every page (-a).
 static_changed = $$(find book/_static _toc.yml _config.yml -newer $(1)/.buildinfo 2>/dev/null | grep -q . && echo -a)
 
-# Executes each notebook once, on all cores, into $(BUILD)/.jupyter_cache
+# Validates the data (as `make validate` does; invalid data stops here),
+# then executes each notebook whose result is missing for the current data
+# and package, once, on all cores, into $(BUILD)/.jupyter_cache
 # (reassurance.prefill); the build then renders the cached results.
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	$(BIN)/python -m reassurance.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
+	@$(BIN)/python -m reassurance.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
 	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
 	    -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
@@ -101,7 +103,7 @@ references: $(INSTALLED)
 	$(BIN)/python -m reassurance.bibliography
 
 validate: $(INSTALLED)
-	$(BIN)/frictionless validate data/datapackage.json
+	@$(BIN)/python -m reassurance.evidence
 
 benchmark: $(INSTALLED)
 	$(BIN)/python tests/benchmark.py

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import codebook, labels
+from .publish import markdown_text
 from .paths import datapackage_path
 
 # Where the dictionary page (book/data-dictionary.ipynb) finds data/ for its download links.
@@ -94,6 +95,8 @@ def allowed_values(field: dict) -> str:
         parts.append("unique")
     if not parts:
         parts.append("any non-empty value" if constraints.get("minLength") else "any value of its type")
+    if "maxLength" in constraints and "enum" not in constraints:
+        parts.append(f"at most {constraints['maxLength']:,} characters")
     return "; ".join(parts)
 
 
@@ -142,13 +145,16 @@ def tables_overview(descriptor: dict, data_dir: Path | str) -> pd.DataFrame:
 
 
 def table_markdown(resource: dict, rows: int, *, link_prefix: str = DATA_LINK_PREFIX) -> str:
-    """MyST Markdown introducing one table: heading, description, keys and a download link."""
+    """MyST Markdown introducing one table: heading, description, keys and a download link.
+
+    The title and description are the descriptor's text, escaped: they show
+    as written and never become HTML, a role or a directive."""
     fks = foreign_keys(resource)
     links = "; ".join(f"`{fk}`" for fk in fks) if fks else "none"
     lines = [
-        f"### `{resource['name']}`: {resource.get('title', resource['name'])}",
+        f"### `{resource['name']}`: {markdown_text(resource.get('title', resource['name']))}",
         "",
-        resource.get("description", ""),
+        markdown_text(resource.get("description", "")),
         "",
         f"- **File:** {{download}}`{resource['path']} <{link_prefix}{resource['path']}>` "
         f"({rows:,} rows, {len(resource['schema']['fields'])} columns)",

@@ -8,8 +8,11 @@ Nothing is dropped or coerced: a table loads only when every row is valid.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,10 +81,22 @@ def _describe(resource_path: str, error, schema=None) -> str:
         if field:
             parts.append(f"column {field!r}")
         if hasattr(error, "cell"):
-            parts.append(f"value {error.cell!r}")
+            parts.append(f"value {_shorten(error.cell)}")
         elif hasattr(error, "cells") and error.cells:
             parts.append(f"values {list(error.cells)!r}")
     return f"{', '.join(parts)}: [{error.type}] {error.note or error.description}"
+
+
+# A value longer than this is cut in a message (a pasted page would bury the list).
+MAX_VALUE_SHOWN = 80
+
+
+def _shorten(value) -> str:
+    """repr() of a cell's value, cut after MAX_VALUE_SHOWN characters with its length said."""
+    text = str(value)
+    if len(text) <= MAX_VALUE_SHOWN:
+        return repr(text)
+    return f"{text[:MAX_VALUE_SHOWN]!r}… ({len(text):,} characters)"
 
 
 def _columns(names) -> str:
@@ -134,31 +149,136 @@ def _encoding_problems(package: Package) -> list[str]:
     return problems
 
 
+# At most this many problems are listed per file; the rest are counted.
+MAX_PROBLEMS_PER_FILE = 20
+# Delimiters a spreadsheet may have used instead of the declared one.
+_OTHER_DELIMITERS = (";", "\t", "|", ",")
+
+
+def _unsafe_paths(path: Path) -> list[str]:
+    """Every resource path that is not a regular file inside data/ (checked before any file is read).
+
+    A symbolic link or a path leading out of data/ is refused by name only:
+    its target is never opened, so its contents cannot appear in a message.
+    """
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [f"{_shown(path)}: [package-error] the descriptor cannot be read as JSON: {exc}"]
+    base = path.parent.resolve()
+    problems = []
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    for resource in resources if isinstance(resources, list) else []:
+        name = resource.get("path") if isinstance(resource, dict) else None
+        names = name if isinstance(name, list) else [name]
+        for item in names:
+            if not isinstance(item, str) or not item:
+                problems.append(f"{_shown(path)}: [unsafe-path] a resource has no file path; name one file inside data/")
+                continue
+            shown = item if Path(item).is_absolute() or "://" in item else f"data/{item}"
+            file = path.parent / item
+            if "://" in item or Path(item).is_absolute() or ".." in Path(item).parts:
+                problems.append(f"{shown}: [unsafe-path] the path leads outside data/; data files must be inside data/")
+            elif any(p.is_symlink() for p in (file, *file.parents) if p.is_relative_to(path.parent) and p != path.parent):
+                problems.append(f"{shown}: [unsafe-path] the file is a symbolic link; replace it with a regular file inside data/")
+            elif file.exists() and not file.is_file():
+                problems.append(f"{shown}: [unsafe-path] not a regular file; data files must be regular files inside data/")
+            elif file.exists() and not file.resolve().is_relative_to(base):
+                problems.append(f"{shown}: [unsafe-path] the path leads outside data/; data files must be inside data/")
+    return problems
+
+
+def _shown(path: Path) -> str:
+    """The descriptor's name as the user knows it (data/datapackage.json)."""
+    return f"data/{path.name}" if path.parent.name == "data" else str(path)
+
+
+def _format_problems(package: Package) -> list[str]:
+    """Encoding and delimiter problems, said in words, one line per file.
+
+    A UTF-16 file or a file split by another delimiter would otherwise give
+    one error per cell; the user needs to know only how to save the file.
+    """
+    problems = []
+    base = Path(package.basepath or ".")
+    for resource in package.resources:
+        file = base / resource.path
+        if not file.is_file():
+            continue
+        raw = file.read_bytes()
+        shown = f"data/{resource.path}"
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (raw[:200].count(b"\0") > len(raw[:200]) // 4 > 0):
+            problems.append(f"{shown}: [encoding-error] this file is UTF-16; save it as UTF-8")
+            continue
+        if raw.startswith(codecs.BOM_UTF8):
+            problems.append(f"{shown}: [encoding-error] this file starts with a byte-order mark; save it as UTF-8 without one")
+            continue
+        declared = resource.dialect.to_dict().get("csv", {}).get("delimiter", ",")
+        header = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+        if declared not in header:
+            used = max(_OTHER_DELIMITERS, key=header.count)
+            if used != declared and header.count(used):
+                problems.append(
+                    f"{shown}: [delimiter] this file seems to use {used!r} as its delimiter; "
+                    f"the Data Package declares {declared!r}: save it with {declared!r}"
+                )
+    return problems
+
+
+def _capped(problems: list[str]) -> list[str]:
+    """At most MAX_PROBLEMS_PER_FILE lines per file, then how many more there are."""
+    seen: dict[str, int] = {}
+    kept = []
+    for problem in problems:
+        file = problem.split(",", 1)[0].split(":", 1)[0]
+        seen[file] = seen.get(file, 0) + 1
+        if seen[file] <= MAX_PROBLEMS_PER_FILE:
+            kept.append(problem)
+    kept += [f"{file}: ... and {n - MAX_PROBLEMS_PER_FILE} more problem(s) in this file" for file, n in seen.items() if n > MAX_PROBLEMS_PER_FILE]
+    return kept
+
+
+def _package_error(path: Path, exc: FrictionlessException) -> str:
+    """Frictionless's own reason for refusing the package, and the one underneath."""
+    error = exc.error
+    reasons = [r for r in (error.note, getattr(error, "message", "")) if r]
+    reason = reasons[0] if reasons else error.description
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None and str(cause) and str(cause) not in reason:
+        reason += f" ({cause})"
+    return f"{_shown(path)}: [{error.type}] {reason}"
+
+
 def validate(path: Path | str | None = None) -> Package:
     """Validate the Data Package at `path`; raise EvidenceError listing every problem."""
     path = Path(path) if path is not None else datapackage_path()
+    problems = _unsafe_paths(path)
+    if problems:
+        raise EvidenceError(problems)
     try:
         package = Package(str(path))
     except FrictionlessException as exc:
-        raise EvidenceError([f"{path}: [{exc.error.type}] {exc.error.note}"]) from exc
-    problems = _encoding_problems(package)
+        raise EvidenceError([_package_error(path, exc)]) from None
+    problems = _format_problems(package) or _encoding_problems(package)
     if problems:
-        raise EvidenceError(problems)
-    report = package.validate()
+        raise EvidenceError(_capped(problems))
+    try:
+        report = package.validate()
+    except FrictionlessException as exc:
+        raise EvidenceError([_package_error(path, exc)]) from None
     schemas = {r.name: r.schema for r in package.resources}
     problems = [
         _describe(task.place or task.name, error, schemas.get(task.name))
         for task in report.tasks
         for error in task.errors
     ]
-    problems += [f"{path}: [{e.type}] {e.note}" for e in report.errors]
+    problems += [f"{_shown(path)}: [{e.type}] {e.note or e.description}" for e in report.errors]
     # Frictionless accepts a header-only file; an evidence table without rows is a mistake.
-    if not problems:
-        for task in report.tasks:
-            if not task.stats.get("rows"):
-                problems.append(f"data/{task.place or task.name}: [empty-table] the table has a header but no rows")
+    for task in report.tasks:
+        if task.valid is not None and not task.stats.get("rows") and not task.errors:
+            problems.append(f"data/{task.place or task.name}: [empty-table] the table has a header but no rows")
     if problems:
-        raise EvidenceError(problems)
+        raise EvidenceError(_capped(problems))
     return package
 
 
@@ -180,3 +300,19 @@ def load_evidence(path: Path | str | None = None) -> Evidence:
     """Validate, then load every table. Raises EvidenceError on any invalid row."""
     package = validate(path)
     return Evidence({r.name: _frame(r) for r in package.resources}, package)
+
+
+def main(argv: list[str]) -> int:
+    """`make validate`: the rules the build runs, with one list of problems and no traceback."""
+    path = Path(argv[0]) if argv else None
+    try:
+        package = validate(path)
+    except EvidenceError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"valid: {len(package.resources)} tables in {_shown(path or datapackage_path())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

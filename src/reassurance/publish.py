@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -66,24 +67,72 @@ def glue_date(name: str, value) -> str:
     return glue_text(name, date_text(value))
 
 
+# CommonMark lets any ASCII punctuation be escaped with a backslash (spec 2.4).
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from data, for a Markdown output: every ASCII punctuation mark escaped
+    and line breaks folded into spaces, so that it renders as the same words and
+    never as HTML, a role, a directive, a link, emphasis or a heading."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+
+
+# Cells a spreadsheet would run as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What an empty cell of the figure data means: the Data Package's own word.
+MISSING_WORD = "unknown"
+
+
+def safe_csv_frame(data: pd.DataFrame, *, missing: str = MISSING_WORD) -> pd.DataFrame:
+    """The figure's data as it is offered for download.
+
+    Text cells that start with = + - @ tab or carriage return get a leading
+    single quote, as OWASP recommends, so that a spreadsheet shows them as
+    text instead of running them. Only text columns are touched: numbers
+    (a negative count or coordinate) stay numbers, since a spreadsheet reads a
+    number, not a formula, from them. Missing values (an unknown date) are
+    written as `missing`, never as an empty cell.
+    """
+    frame = data.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        frame[column] = values.map(
+            lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+        )
+    return frame.astype(object).where(frame.notna(), missing)
+
+
 def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = None) -> None:
     """Glue `fig` for a {glue:figure} directive and write its data as CSV.
 
-    The CSV is offered for download under the figure. Its text is printed
-    too, so nbval compares the figure's data on every run even though it
-    cannot compare the image. Nothing is returned: a returned path would be
-    echoed as the cell's result, and an absolute path differs between clones.
+    The CSV (safe_csv_frame) is offered for download under the figure. Its
+    text is printed too, so nbval compares the figure's data on every run
+    even though it cannot compare the image. Nothing is returned: a returned
+    path would be echoed as the cell's result, and an absolute path differs
+    between clones.
     """
     import matplotlib.pyplot as plt
 
     folder = directory or figure_data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    text = data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    text = csv_text(data)
     path.write_text(text, encoding="utf-8")
     glue(name, fig, display=False)
     plt.close(fig)
     print(text, end="")
+
+
+def csv_text(data: pd.DataFrame) -> str:
+    """The download's text: formula-safe cells, the missing word, ISO dates."""
+    frame = data.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    return safe_csv_frame(frame).to_csv(index=False, lineterminator="\n")
 
 
 def table(frame: pd.DataFrame, *, caption: str | None = None, name: str | None = None) -> HTML:

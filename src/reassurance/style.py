@@ -82,6 +82,10 @@ RC_PARAMS = {
     "legend.frameon": False,
     # Bundled DejaVu Sans: the same glyphs on every machine.
     "font.family": "DejaVu Sans",
+    # Text from data is text: a "$" in a label must not start mathtext
+    # ("$5bn and $6bn" would print as italic "5bnand6bn").
+    "text.parse_math": False,
+    "text.usetex": False,
     # Matplotlib's PNGs carry no date, so the same data gives the same bytes.
     "svg.hashsalt": "reassurance",
 }

@@ -7,10 +7,18 @@ rejected by `load_evidence` with one problem line that names the file and,
 where they apply, the row, the column and the value: nothing is accepted,
 silently fixed or partly loaded.
 
-Damage kinds: missing column, unknown enum value, malformed date, malformed
-integer, duplicate key, dangling foreign key, empty file, wrong delimiter,
-wrong encoding, stray extra column, a row with too many fields. Cases that
-need a particular row or value (a missing file, a header without rows, an
+Damage kinds: missing column, unknown enum value, a code with a trailing
+space, malformed date, malformed integer, an integer out of bounds (10^20),
+a runaway text (100 kB), duplicate key, dangling foreign key, empty file, a
+header without rows, wrong delimiter, wrong encoding, UTF-16, stray extra
+column, a row with too many fields; and, for one table each (the check does
+not depend on the table), a symbolic link to a file outside data/ and a path
+that leads out of data/, whose contents must never be printed.
+
+`make validate` (reassurance.evidence.main) and `make book` (whose first
+step, reassurance.prefill, calls the same `validate`) must agree with the
+loader: test_make_validate_and_the_build_agree runs all three on one variant
+of every kind. Cases that need a particular row or value (a missing file, an
 impossible date, blank cells) stay hand-written in test_evidence.py.
 """
 
@@ -23,10 +31,12 @@ from typing import Callable
 
 import pytest
 
+from reassurance import evidence, prefill
 from reassurance.evidence import Evidence, EvidenceError, load_evidence
 
 DESCRIPTOR = json.loads((Path(__file__).resolve().parents[2] / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
+FIRST, LAST = DESCRIPTOR["resources"][0]["name"], DESCRIPTOR["resources"][-1]["name"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,11 @@ def _free_text_field(resource: dict) -> str:
         if field["type"] == "string" and "enum" not in constraints and "pattern" not in constraints and field["name"] not in keys:
             return field["name"]
     return _fields(resource)[-1]["name"]
+
+
+def _has_free_text(resource: dict) -> bool:
+    field = next(f for f in _fields(resource) if f["name"] == _free_text_field(resource))
+    return field["type"] == "string" and "enum" not in field.get("constraints", {})
 
 
 # Each damage maker takes (data_copy, resource descriptor) and returns what the
@@ -138,8 +153,59 @@ def empty_file(data, res):
 def wrong_delimiter(data, res):
     rows = data.read(res["name"])
     data.path(res["name"]).write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
-    # The header no longer splits: the first column is reported by name.
-    return Expect(res["path"], row=1, column=_fields(res)[0]["name"], kind="incorrect-label")
+    # Said in words, once for the file (not once per cell).
+    return Expect(res["path"], kind="delimiter"), ["seems to use ';' as its delimiter"]
+
+
+def code_with_trailing_space(data, res):
+    field = next(f for f in _fields(res) if "enum" in f.get("constraints", {}))
+    value = field["constraints"]["enum"][0] + " "
+    data.set_cell(res["name"], 2, field["name"], value)
+    return Expect(res["path"], row=2, column=field["name"], value=value, kind="constraint-error")
+
+
+def integer_out_of_bounds(data, res):
+    field = next(f for f in _fields(res) if f["type"] == "integer")
+    data.set_cell(res["name"], 2, field["name"], str(10**20))
+    return Expect(res["path"], row=2, column=field["name"], value=str(10**20), kind="constraint-error"), ['"maximum"']
+
+
+def runaway_text(data, res):
+    column = _free_text_field(res)
+    data.set_cell(res["name"], 2, column, "x" * 100_000)
+    # The value is cut in the message, with its length said.
+    return Expect(res["path"], row=2, column=column, kind="constraint-error"), ["(100,000 characters)", '"maxLength"']
+
+
+def header_only(data, res):
+    data.write(res["name"], data.read(res["name"])[:1])
+    return Expect(res["path"], kind="empty-table")
+
+
+def utf16(data, res):
+    text = data.path(res["name"]).read_text(encoding="utf-8")
+    data.path(res["name"]).write_bytes(text.encode("utf-16"))
+    return Expect(res["path"], kind="encoding-error"), ["this file is UTF-16; save it as UTF-8"]
+
+
+SECRET = "secret-outside-data-do-not-print"
+
+
+def symlink_outside(data, res):
+    outside = data.folder.parent / "outside.csv"
+    outside.write_text(data.path(res["name"]).read_text(encoding="utf-8") + SECRET + "\n", encoding="utf-8")
+    data.path(res["name"]).unlink()
+    data.path(res["name"]).symlink_to(outside)
+    return Expect(res["path"], kind="unsafe-path"), ["symbolic link"]
+
+
+def path_outside(data, res):
+    outside = data.folder.parent / "outside.csv"
+    outside.write_text(data.path(res["name"]).read_text(encoding="utf-8") + SECRET + "\n", encoding="utf-8")
+    descriptor = json.loads(data.datapackage.read_text(encoding="utf-8"))
+    next(r for r in descriptor["resources"] if r["name"] == res["name"])["path"] = "../outside.csv"
+    data.datapackage.write_text(json.dumps(descriptor), encoding="utf-8")
+    return Expect("../outside.csv", kind="unsafe-path"), ["leads outside data/"]
 
 
 def wrong_encoding(data, res):
@@ -169,8 +235,13 @@ def too_many_fields(data, res):
 DAMAGES: list[tuple[Damage, Callable[[dict], bool]]] = [
     (missing_column, lambda r: True),
     (unknown_enum_value, lambda r: any("enum" in f.get("constraints", {}) for f in _fields(r))),
+    (code_with_trailing_space, lambda r: r["name"] == FIRST),
     (malformed_date, lambda r: any(f["type"] == "date" for f in _fields(r))),
     (malformed_integer, lambda r: any(f["type"] == "integer" for f in _fields(r))),
+    (integer_out_of_bounds, lambda r: any(f["type"] == "integer" for f in _fields(r))),
+    (runaway_text, lambda r: _has_free_text(r)),
+    # The most referenced table: its foreign-key errors must not hide the empty table.
+    (header_only, lambda r: r["name"] == FIRST),
     (duplicate_key, lambda r: bool(r["schema"].get("primaryKey"))),
     (dangling_foreign_key, lambda r: bool(_foreign_keys(r))),
     (empty_file, lambda r: True),
@@ -178,6 +249,10 @@ DAMAGES: list[tuple[Damage, Callable[[dict], bool]]] = [
     (wrong_encoding, lambda r: True),
     (stray_extra_column, lambda r: True),
     (too_many_fields, lambda r: True),
+    (utf16, lambda r: r["name"] == LAST),
+    # The path checks run before any table is read, alike for every table: one table each.
+    (symlink_outside, lambda r: r["name"] == LAST),
+    (path_outside, lambda r: r["name"] == LAST),
 ]
 
 CORPUS = [
@@ -186,6 +261,19 @@ CORPUS = [
     for damage, applies in DAMAGES
     if applies(resource)
 ]
+
+
+def test_every_text_field_has_a_maximum_length_and_every_number_bounds():
+    """The Data Package, not Python code, holds the limits (so `make validate` applies them)."""
+    unbounded = []
+    for resource in DESCRIPTOR["resources"]:
+        for field in _fields(resource):
+            constraints = field.get("constraints", {})
+            if field["type"] == "string" and "enum" not in constraints and "maxLength" not in constraints:
+                unbounded.append(f"{resource['name']}.{field['name']}: no maxLength")
+            if field["type"] in ("integer", "number") and not {"minimum", "maximum"} <= constraints.keys():
+                unbounded.append(f"{resource['name']}.{field['name']}: no minimum and maximum")
+    assert not unbounded, unbounded
 
 
 def test_the_corpus_is_large_and_covers_every_table():
@@ -205,3 +293,55 @@ def test_a_broken_table_is_rejected_with_file_row_column_and_value(data_copy, ta
     wanted = expect.parts() + extra
     matching = [p for p in problems if all(part in p for part in wanted)]
     assert matching, f"no problem line names all of {wanted}:\n" + "\n".join(problems)
+    assert not any(SECRET in p for p in problems), "a file outside data/ was read into a message"
+
+
+def _first_of_each_kind():
+    seen = set()
+    for param in CORPUS:
+        if param.values[1] not in seen:
+            seen.add(param.values[1])
+            yield param
+
+
+@pytest.mark.parametrize(("table", "damage"), list(_first_of_each_kind()))
+def test_make_validate_and_the_build_agree(data_copy, table, damage, capsys):
+    """The same problem lines from the loader, `make validate` and `make book`'s first step."""
+    damage(data_copy, RESOURCES[table])
+    with pytest.raises(EvidenceError) as caught:
+        load_evidence(data_copy.datapackage)
+    assert evidence.main([str(data_copy.datapackage)]) == 1
+    printed = capsys.readouterr()
+    assert str(caught.value) in printed.err
+    assert "Traceback" not in printed.err + printed.out
+    with pytest.raises(prefill.PrefillError) as stopped:
+        prefill.check_evidence(data_copy.datapackage)
+    assert str(caught.value) in str(stopped.value)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda d: d["resources"][0]["schema"]["fields"][1].update(type="integr"), 'field type "integr" is not supported'),
+        (lambda d: d["resources"][0].update(path="../../etc/passwd"), "leads outside data/"),
+        (lambda d: d["resources"][0].update(path="/etc/passwd"), "leads outside data/"),
+        (lambda d: d["resources"][0].update(path="https://example.org/x.csv"), "leads outside data/"),
+    ],
+    ids=["unknown-type", "parent-path", "absolute-path", "remote-path"],
+)
+def test_a_package_level_problem_keeps_its_reason(data_copy, damage, reason, capsys):
+    descriptor = json.loads(data_copy.datapackage.read_text(encoding="utf-8"))
+    damage(descriptor)
+    data_copy.datapackage.write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(EvidenceError) as caught:
+        load_evidence(data_copy.datapackage)
+    assert any(reason in p for p in caught.value.problems), caught.value.problems
+    assert evidence.main([str(data_copy.datapackage)]) == 1
+    err = capsys.readouterr().err
+    assert reason in err and "root:" not in err  # /etc/passwd is never read
+
+
+def test_a_descriptor_that_is_not_json_is_named(data_copy, capsys):
+    data_copy.datapackage.write_text("{not json", encoding="utf-8")
+    assert evidence.main([str(data_copy.datapackage)]) == 1
+    assert "[package-error] the descriptor cannot be read as JSON" in capsys.readouterr().err

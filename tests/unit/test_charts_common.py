@@ -94,3 +94,16 @@ def test_the_chapters_use_the_shared_colours():
 
     assert commitment.STANCE_COLOURS is style.STANCE_COLOURS
     assert positions.POSITION_COLOURS is style.POSITION_COLOURS
+
+
+def test_dollar_signs_in_chart_text_stay_text():
+    """'$5bn and $6bn' must not become mathtext (italic '5bnand6bn')."""
+    style.apply()
+    fig, ax = style.new_figure("$5bn and $6bn")
+    label = ax.set_xlabel("costs $1 to $2")
+    try:
+        for text in (ax.title, label, fig.text(0, 0, "$x$")):
+            shown, is_math = text._preprocess_math(text.get_text())
+            assert is_math is False and shown == text.get_text()
+    finally:
+        plt.close(fig)

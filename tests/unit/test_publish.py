@@ -29,3 +29,51 @@ def test_months_are_written_as_the_prose_writes_them():
     assert months_text(["2026-11"]) == "November 2026"
     assert months_text(["2026-12", "2026-11", "2026-11"]) == "November and December 2026"
     assert months_text(["2025-12", "2026-01"]) == "December 2025 and January 2026"
+
+
+def test_markdown_text_shows_markup_as_text():
+    hostile = "<script>x</script> <img src=x onerror=alert(1)> {math}`x` ```{note}\nhi\n``` $x$ =1+1 [a](b) *e* # h"
+    text = publish.markdown_text(hostile)
+    # Every ASCII punctuation mark is backslash-escaped and lines are folded.
+    assert "\n" not in text
+    assert "<" not in text.replace("\\<", "")
+    assert "`" not in text.replace("\\`", "")
+    assert "{" not in text.replace("\\{", "")
+    # Removing the escapes gives back the words, with line breaks as spaces.
+    import re
+
+    assert re.sub(r"\\(.)", r"\1", text) == " ".join(hostile.split())
+
+
+def test_markdown_text_renders_as_the_same_words():
+    from markdown_it import MarkdownIt
+
+    hostile = "<b>bold</b> & {math}`x` :::{note} $5bn"
+    rendered = MarkdownIt("commonmark").render(publish.markdown_text(hostile))
+    assert rendered == "<p>&lt;b&gt;bold&lt;/b&gt; &amp; {math}`x` :::{note} $5bn</p>\n"
+
+
+def test_figure_csv_neutralises_formulas_but_keeps_numbers():
+    frame = pd.DataFrame(
+        {
+            "label": ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "plain", "a=b"],
+            "count": [-3, 1, 2, 3, 4, 5, 6, 7],
+            "share": [-0.5, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+        }
+    )
+    safe = publish.safe_csv_frame(frame)
+    assert list(safe["label"]) == ["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "plain", "a=b"]
+    text = publish.csv_text(frame)
+    assert "\n-3,-0.5" not in text  # the label column comes first
+    assert ",-3,-0.5\n" in text  # negative numbers stay numbers
+
+
+def test_figure_csv_writes_missing_values_as_unknown():
+    frame = pd.DataFrame(
+        {
+            "when": pd.to_datetime(["2025-09-04", None]),
+            "n": pd.array([1, None], dtype="Int64"),
+            "what": ["a", None],
+        }
+    )
+    assert publish.csv_text(frame) == "when,n,what\n2025-09-04,1,a\nunknown,unknown,unknown\n"

@@ -1,0 +1,61 @@
+"""pytest hooks for every test run from the project root, the notebooks
+(nbval, under book/) included: tests/conftest.py reaches only tests/.
+
+When nbval finds that a cell's outputs differ from the stored ones, the
+failure starts with the glued values that changed (myst-nb `glue` keys, as
+the pages cite them), before nbval's own diff.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# myst-nb marks a glued output with metadata {"scrapbook": {"name": KEY}}.
+_SCRAPBOOK = "scrapbook"
+_SHOWN = 120
+
+
+def glued_values(outputs) -> dict[str, dict]:
+    """Glue key -> its output's data (images left out: nbval does not compare them)."""
+    values = {}
+    for output in outputs or []:
+        name = ((output.get("metadata") or {}).get(_SCRAPBOOK) or {}).get("name")
+        if name:
+            data = output.get("data") or {}
+            values[name] = {k: v for k, v in data.items() if "image/" not in k}
+    return values
+
+
+def _text(data: dict | None) -> str:
+    if data is None:
+        return "(no such value)"
+    plain = next((v for k, v in sorted(data.items()) if k.endswith("text/plain")), None)
+    text = "".join(plain) if isinstance(plain, list) else str(plain if plain is not None else data)
+    text = text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
+    return repr(text) if "\n" in text or not text else text
+
+
+def changed_glue(stored_outputs, new_outputs) -> list[str]:
+    """One line per glue key whose value differs: stored (the notebook file) and now (re-executed)."""
+    stored, new = glued_values(stored_outputs), glued_values(new_outputs)
+    return [
+        f"  {key}: stored {_text(stored.get(key))}, now {_text(new.get(key))}"
+        for key in sorted(stored.keys() | new.keys())
+        if stored.get(key) != new.get(key)
+    ]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if call.when != "call" or not report.failed or not hasattr(item, "test_outputs") or not hasattr(item, "cell"):
+        return
+    lines = changed_glue(item.cell.get("outputs"), item.test_outputs)
+    if lines:
+        header = (
+            "Glued value(s) changed in this cell ('stored' is the notebook file's output, "
+            "'now' is the re-execution with the current data and code):\n" + "\n".join(lines) + "\n"
+            "If the change is intended, run `make notebooks` and review the notebook's diff.\n\n"
+        )
+        report.longrepr = header + str(report.longrepr)

@@ -1,0 +1,53 @@
+"""What a chapter's executed output depends on besides its own code.
+
+jupyter-cache keys a notebook's cached result on its code cells only; the
+chapters also read the evidence (data/datapackage.json and every file it
+names) and call this package. `fingerprint()` hashes all of those, so the
+build can drop cached results (reassurance.prefill) and re-read pages
+(reassurance.sphinx_inputs) whenever any of them changes: no page is ever
+computed from older data or code than the files on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .paths import project_root
+
+
+def input_files(root: Path | None = None) -> list[Path]:
+    """The Data Package, the data files it names, and the package's sources, in a fixed order."""
+    root = root or project_root()
+    data = root / "data"
+    descriptor = data / "datapackage.json"
+    files = [descriptor]
+    try:
+        resources = json.loads(descriptor.read_text(encoding="utf-8")).get("resources", [])
+    except (OSError, ValueError, AttributeError):
+        resources = []  # the validator reports an unreadable descriptor
+    for resource in resources if isinstance(resources, list) else []:
+        paths = resource.get("path") if isinstance(resource, dict) else None
+        for name in paths if isinstance(paths, list) else [paths]:
+            if isinstance(name, str):
+                files.append(data / name)
+    package = Path(__file__).resolve().parent
+    files += sorted(package.rglob("*.py"))
+    return files
+
+
+def fingerprint(root: Path | None = None) -> str:
+    """SHA-256 over the name and bytes of every input file (a missing file counts as missing)."""
+    root = root or project_root()
+    digest = hashlib.sha256()
+    for path in input_files(root):
+        try:
+            name = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            name = path.as_posix()
+        digest.update(name.encode("utf-8") + b"\0")
+        # Only regular files are read: the validator refuses anything else, with a message.
+        content = path.read_bytes() if path.is_file() and not path.is_symlink() else b"<not a regular file>"
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()

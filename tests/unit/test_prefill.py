@@ -1,0 +1,73 @@
+"""`make book`'s first step (reassurance.prefill): validate first, run each
+notebook once for the current inputs, fail once with a short message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from reassurance import evidence, prefill
+
+
+def notebook(folder: Path, name: str, code: str) -> Path:
+    path = folder / name
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def inputs(monkeypatch):
+    """Stand-ins for the data: a fingerprint the test sets, and a count of validations."""
+    state = {"fingerprint": "one", "validations": 0}
+    monkeypatch.setattr(prefill, "fingerprint", lambda: state["fingerprint"])
+
+    def check_evidence(path=None):
+        state["validations"] += 1
+
+    monkeypatch.setattr(prefill, "check_evidence", check_evidence)
+    return state
+
+
+def test_results_are_reused_until_the_inputs_change(tmp_path, inputs):
+    nb = notebook(tmp_path, "a.ipynb", "print(1)")
+    cache = tmp_path / "cache"
+    assert prefill.prefill(cache, [nb]) == [str(nb.resolve())]
+    assert inputs["validations"] == 1
+    # Same inputs: nothing runs, and the data need no second validation.
+    assert prefill.prefill(cache, [nb]) == []
+    assert inputs["validations"] == 1
+    # The data changed: validated again, and the notebook runs again.
+    inputs["fingerprint"] = "two"
+    assert prefill.prefill(cache, [nb]) == [str(nb.resolve())]
+    assert inputs["validations"] == 2
+
+
+def test_a_failing_notebook_stops_the_build_once_with_its_error(tmp_path, inputs):
+    good = notebook(tmp_path, "good.ipynb", "print(1)")
+    bad = notebook(tmp_path, "bad.ipynb", "raise ValueError('planted failure')")
+    with pytest.raises(prefill.PrefillError) as stopped:
+        prefill.prefill(tmp_path / "cache", [good, bad])
+    message = str(stopped.value)
+    assert "bad.ipynb failed to execute" in message
+    assert "ValueError: planted failure" in message
+    assert "good.ipynb" not in message
+    assert "\x1b[" not in message  # no colour codes
+
+
+def test_invalid_data_stops_before_anything_runs(tmp_path, monkeypatch):
+    monkeypatch.setattr(prefill, "fingerprint", lambda: "changed")
+
+    def invalid(path=None):
+        raise evidence.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
+
+    monkeypatch.setattr(evidence, "validate", invalid)
+    nb = notebook(tmp_path, "a.ipynb", "open('ran', 'w').close()")
+    with pytest.raises(prefill.PrefillError) as stopped:
+        prefill.prefill(tmp_path / "cache", [nb])
+    assert "data/events.csv, row 2, column 'category', value 'x '" in str(stopped.value)
+    assert "The book was not built" in str(stopped.value)
+    assert not (tmp_path / "ran").exists()
