@@ -30,7 +30,8 @@ def prose(root):
             for output in cell.get("outputs", []):
                 markdown = output.get("data", {}).get("text/markdown")
                 if markdown:
-                    parts.append("".join(markdown))
+                    # Printed data is backslash-escaped Markdown; read it as the page shows it.
+                    parts.append(re.sub(r"\\(.)", r"\1", "".join(markdown)))
         yield notebook, "\n".join(parts)
 
 

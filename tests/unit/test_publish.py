@@ -23,6 +23,14 @@ def test_a_plain_date_and_a_missing_date():
     assert publish.date_text("2025-09-05") == "5 September 2025"
 
 
+def test_months_are_written_as_the_prose_writes_them():
+    from reassurance.publish import months_text
+
+    assert months_text(["2026-11"]) == "November 2026"
+    assert months_text(["2026-12", "2026-11", "2026-11"]) == "November and December 2026"
+    assert months_text(["2025-12", "2026-01"]) == "December 2025 and January 2026"
+
+
 def test_markdown_text_shows_markup_as_text():
     hostile = "<script>x</script> <img src=x onerror=alert(1)> {math}`x` ```{note}\nhi\n``` $x$ =1+1 [a](b) *e* # h"
     text = publish.markdown_text(hostile)
@@ -69,11 +77,3 @@ def test_figure_csv_writes_missing_values_as_unknown():
         }
     )
     assert publish.csv_text(frame) == "when,n,what\n2025-09-04,1,a\nunknown,unknown,unknown\n"
-
-
-def test_months_are_written_as_the_prose_writes_them():
-    from reassurance.publish import months_text
-
-    assert months_text(["2026-11"]) == "November 2026"
-    assert months_text(["2026-12", "2026-11", "2026-11"]) == "November and December 2026"
-    assert months_text(["2025-12", "2026-01"]) == "December 2025 and January 2026"

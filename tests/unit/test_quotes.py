@@ -125,3 +125,44 @@ def test_stored_article_excerpts_match_the_article(root, evidence):
     outer = [e for e in distinct if not any(e != o and occurs_in(e, o) for o in distinct)]
     quoted = sum(word_count(e) for e in outer)
     assert quoted < 0.6 * word_count(article), "the stored excerpts must not reproduce the article"
+
+
+def single_quoted(text: str) -> list[str]:
+    """Passages a note quotes in single quotes; an apostrophe inside a word
+    (Ukraine's) neither opens nor closes one."""
+    import re
+
+    return re.findall(r"(?<![\w'])['‘](.+?)['’](?!\w)", text)
+
+
+def test_the_single_quote_finder_skips_apostrophes():
+    assert single_quoted("Putin's words 'no point in their presence' and 'Ukraine's choice'.") == [
+        "no point in their presence",
+        "Ukraine's choice",
+    ]
+
+
+def test_passages_quoted_in_notes_are_stored_excerpts(evidence):
+    """The notes printed beside claims, positions, stances and US expectations
+    quote sources in single quotes; each quoted passage is a stored excerpt
+    (a capital at the start of a sentence and a cut marked '…' allowed)."""
+    excerpts = list(evidence.excerpts["excerpt"])
+
+    def stored(passage: str) -> bool:
+        parts = [p.strip() for p in passage.split("…") if p.strip()]
+        return all(
+            any(occurs_in(p, e) or occurs_in(p[:1].swapcase() + p[1:], e) for e in excerpts) for p in parts
+        )
+
+    wrong = []
+    for table, column in [
+        ("claims", "note"),
+        ("positions", "basis"),
+        ("participants", "summit_role_note"),
+        ("participants", "stance_gloss"),
+        ("us_expectations", "us_evidence"),
+    ]:
+        frame = evidence[table]
+        for key, text in zip(frame.iloc[:, 0], frame[column]):
+            wrong += [f"{table} {key}: {q!r}" for q in single_quoted(str(text)) if not stored(q)]
+    assert not wrong, "\n".join(wrong)
