@@ -11,10 +11,24 @@ from .evidence import Evidence
 from .sources import labels_by_key
 
 
+def report_end(evidence: Evidence) -> pd.Timestamp:
+    """The last day the annotated report covers: the date of the annotated article.
+
+    Events that start after it belong to the "Since then" chapter (see
+    reassurance.since); the chapters on the two days stop here.
+    """
+    sources = evidence.sources
+    dated = sources.loc[sources["outlet_type"] == "article-under-annotation", "dated"].dropna()
+    if len(dated) != 1:
+        raise ValueError(f"expected one dated annotated article, found {len(dated)}")
+    return pd.Timestamp(dated.iloc[0])
+
+
 def timeline(evidence: Evidence) -> pd.DataFrame:
-    """Every event in date order (then by id), with readable category and source."""
+    """Every event up to the annotated article's date, in date order (then by id),
+    with readable category and source. Later events are the "Since then" chapter's."""
     sources = labels_by_key(evidence)
-    frame = evidence.events.assign(
+    frame = evidence.events[evidence.events["start_date"] <= report_end(evidence)].assign(
         category_label=lambda d: d["category"].map(labels.EVENT_CATEGORY),
         source=lambda d: d["source_key"].map(sources),
         days=lambda d: (d["end_date"] - d["start_date"]).dt.days + 1,

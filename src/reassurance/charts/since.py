@@ -1,0 +1,73 @@
+"""The "Since then" timeline: one lane per actor, from the first events of
+2025 to the latest source, with the two days of September 2025 marked.
+
+Legible on a phone: no label per event (they would overlap at 390 px); each
+lane says how many events it holds, markers differ by shape as well as colour,
+and only the two days and the latest date are written on the chart.
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from .. import style
+from ..context import date_span_text
+from ..since import LANES
+from .context import CATEGORY_COLOURS, CATEGORY_MARKERS
+
+FONT_SIZE = 10
+# Narrower than the report's other figures, so that its text stays legible
+# when a phone (about 390 px wide) scales the image down.
+WIDTH_IN = 6.2
+
+
+def lane_labels(points: pd.DataFrame) -> dict[str, str]:
+    """'Russia (12)': each lane's name with the number of events it holds."""
+    counts = points["category"].value_counts()
+    return {c: f"{name} ({int(counts.get(c, 0))})" for c, name in LANES.items()}
+
+
+def timeline_title(points: pd.DataFrame) -> str:
+    """The finding as the title: how many recorded steps followed the two days.
+    No event of the table is a ceasefire or a deployment; the chapter's text
+    gives the sources for that."""
+    after = int(points["after"].sum())
+    return f"{after} steps since Paris, no ceasefire"
+
+
+def timeline_chart(points: pd.DataFrame, two_days: tuple, latest, source_line: str, *, title: str | None = None):
+    """Markers on four lanes (coalition, United States, Russia, talks and
+    ceasefire) over the whole span; a band marks `two_days` (first, last) and a
+    dashed line the `latest` date covered."""
+    first_day, last_day = pd.Timestamp(two_days[0]), pd.Timestamp(two_days[1])
+    latest = pd.Timestamp(latest)
+    fig, ax = style.new_figure(title or timeline_title(points), height_in=3.8)
+    fig.set_size_inches(WIDTH_IN, 3.8)
+    lanes = list(LANES)
+    y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
+    ax.axvspan(first_day - pd.Timedelta(days=2), last_day + pd.Timedelta(days=2),
+               color=style.OKABE_ITO["sky_blue"], alpha=0.35, linewidth=0, zorder=1)
+    ax.text(last_day + pd.Timedelta(days=6), len(lanes) - 0.45,
+            f"{date_span_text(first_day, last_day)}:\nParis and Vladivostok", fontsize=FONT_SIZE - 1, va="top", ha="left", color="#1a1a1a")
+    ax.axvline(latest, color="#555555", linestyle="--", linewidth=0.9, zorder=1)
+    ax.text(latest + pd.Timedelta(days=5), len(lanes) - 0.45, f"latest:\n{date_span_text(latest, latest)}",
+            fontsize=FONT_SIZE - 1, ha="left", va="top", color="#1a1a1a")
+    for category in lanes:
+        rows = points[points["category"] == category]
+        ax.scatter(rows["start_date"], [y[category]] * len(rows), marker=CATEGORY_MARKERS[category],
+                   color=CATEGORY_COLOURS[category], s=44, zorder=3, edgecolor="white", linewidth=0.5)
+    names = lane_labels(points)
+    ax.set_yticks([y[c] for c in lanes], [names[c] for c in lanes], fontsize=FONT_SIZE)
+    ax.set_ylim(-0.6, len(lanes) - 0.4)
+    start = points["start_date"].min() - pd.Timedelta(days=20)
+    ax.set_xlim(start, latest + pd.Timedelta(days=80))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    ax.tick_params(axis="x", labelsize=FONT_SIZE - 1)
+    ax.set_xlabel("Date of the event (first day)", fontsize=FONT_SIZE)
+    ax.set_ylabel("Strand (events)", fontsize=FONT_SIZE)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    style.add_source_line(fig, source_line)
+    return fig

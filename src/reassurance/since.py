@@ -1,0 +1,228 @@
+"""Since then: what followed the two days, from the events table.
+
+The events that start after the annotated article's date (context.report_end)
+carry the story on: the coalition's planning, the US role, Russia's answers,
+and the talks on a ceasefire. Every event has a source and a stored excerpt of
+that source (events.excerpt_id); the functions here join them, check them,
+and build the chapter's tables: the then-and-now comparison, the answers to
+the positions chapter's watch list, and the places where sources disagree.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .context import date_span_text, report_end
+from .evidence import Evidence
+from .sources import labels_by_key
+
+# The lanes of the timeline, top to bottom: one per actor, and one for the
+# war itself, where the talks on a ceasefire between the belligerents sit.
+LANES = {
+    "coalition": "Coalition",
+    "us": "United States",
+    "russia": "Russia",
+    "war": "Talks and ceasefire",
+}
+
+# For each of the report's four questions: the event that gave the answer on
+# 4-5 September 2025, and the latest event that answers it now.
+THEN_AND_NOW = [
+    ("The summit's outcome", "ev-2025-09-04-paris-summit", "ev-2026-01-06-paris-declaration"),
+    ("The 26-nation commitment", "ev-2025-09-04-paris-summit", "ev-2026-01-06-declaration-of-intent"),
+    ("Russia's response", "ev-2025-09-05-putin-eef-plenary", "ev-2026-02-04-zakharova-rutte"),
+    ("The US position", "ev-2025-09-04-trump-call", "ev-2026-02-13-us-guarantees-after-deal"),
+]
+
+# The positions chapter's "What to watch next" list, in its order: a short
+# name, whether the thing watched for was reported, and the events that bear
+# on it (reported or not).
+WATCH_LIST = [
+    ("A list of the 26 and of what each offers", False,
+     ["ev-2025-10-24-london-coalition", "ev-2026-01-06-paris-declaration"]),
+    ("The legal and political text", True,
+     ["ev-2026-01-06-paris-declaration", "ev-2026-01-06-declaration-of-intent", "ev-2026-01-07-starmer-vote"]),
+    ("A written US commitment", False,
+     ["ev-2025-12-14-berlin-talks", "ev-2026-01-06-us-monitoring", "ev-2026-02-13-us-guarantees-after-deal"]),
+    ("Germany's decision", True, ["ev-2026-01-06-merz"]),
+    ("Moscow's words on troops after a settlement", True,
+     ["ev-2026-01-08-zakharova", "ev-2026-02-04-zakharova-rutte"]),
+    ("US–Russian contact", True,
+     ["ev-2025-12-02-witkoff-putin", "ev-2026-01-23-abu-dhabi-1", "ev-2026-02-04-abu-dhabi-2", "ev-2026-02-17-geneva-trilateral"]),
+]
+
+# Where stored excerpts disagree on a count: (what is counted, excerpt ids).
+DISAGREEMENTS = [
+    ("Points in the US peace plan", ["ex-anewz-28-points", "ex-novinite-235759-27-points"]),
+    ("Who took part in Paris on 6 January 2026", ["ex-dlf-2026-35-states", "ex-expertnews-27-leaders"]),
+]
+
+
+def _sorted(events: pd.DataFrame) -> pd.DataFrame:
+    return events.sort_values(["start_date", "end_date", "event_id"], ignore_index=True)
+
+
+def excerpt_problems(evidence: Evidence) -> list[str]:
+    """Every event whose excerpt is missing, empty or copied from another source."""
+    excerpts = evidence.excerpts.set_index("excerpt_id")
+    problems = []
+    for event in evidence.events.itertuples(index=False):
+        if event.excerpt_id not in excerpts.index:
+            problems.append(f"{event.event_id}: excerpt {event.excerpt_id!r} is not stored")
+            continue
+        row = excerpts.loc[event.excerpt_id]
+        if not str(row["excerpt"]).strip():
+            problems.append(f"{event.event_id}: excerpt {event.excerpt_id!r} is empty")
+        if row["source_key"] != event.source_key:
+            problems.append(
+                f"{event.event_id}: excerpt {event.excerpt_id!r} is from {row['source_key']}, not {event.source_key}"
+            )
+    return problems
+
+
+def date_problems(events: pd.DataFrame) -> list[str]:
+    """Events that end before they start."""
+    bad = events[events["end_date"] < events["start_date"]]
+    return [f"{e}: ends before it starts" for e in bad["event_id"]]
+
+
+def since_events(evidence: Evidence) -> pd.DataFrame:
+    """The events after the annotated article, in date order, each with its
+    lane, source label and excerpt (with the English translation where the
+    excerpt is in another language)."""
+    end = report_end(evidence)
+    events = evidence.events[evidence.events["start_date"] > end]
+    unknown = set(events["category"]) - set(LANES)
+    if unknown:
+        raise ValueError(f"events after {end:%Y-%m-%d} in categories without a lane: {sorted(unknown)}")
+    excerpts = evidence.excerpts.set_index("excerpt_id")
+    sources = labels_by_key(evidence)
+    frame = _sorted(events).assign(
+        lane=lambda d: d["category"].map(LANES),
+        when=lambda d: [date_span_text(s, e) for s, e in zip(d["start_date"], d["end_date"])],
+        source=lambda d: d["source_key"].map(sources),
+        excerpt=lambda d: d["excerpt_id"].map(excerpts["excerpt"]),
+        language=lambda d: d["excerpt_id"].map(excerpts["language"]),
+        translation=lambda d: d["excerpt_id"].map(excerpts["translation"]),
+    )
+    return frame
+
+
+def latest_date(events: pd.DataFrame) -> pd.Timestamp:
+    """The last day any event covers: the latest date the book reaches."""
+    if events.empty:
+        raise ValueError("no events")
+    return pd.Timestamp(events["end_date"].max())
+
+
+def lane_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Events per lane, every lane listed, in display order."""
+    counts = events["category"].value_counts().reindex(list(LANES), fill_value=0)
+    return pd.DataFrame({"category": counts.index, "lane": [LANES[c] for c in counts.index], "events": counts.to_numpy()})
+
+
+def reader_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as a reader reads them: when, who, what, source, and the passage it rests on."""
+    passage = [
+        f"{x} [{t}]" if lang != "en" else x
+        for x, t, lang in zip(events["excerpt"], events["translation"], events["language"])
+    ]
+    return pd.DataFrame(
+        {
+            "Date": events["when"],
+            "Strand": events["lane"],
+            "Event": events["title"],
+            "What happened (our words)": events["description"],
+            "Source": events["source"],
+            "Passage (verbatim)": passage,
+        }
+    )
+
+
+def _event(evidence: Evidence, event_id: str) -> pd.Series:
+    rows = evidence.events[evidence.events["event_id"] == event_id]
+    if len(rows) != 1:
+        raise KeyError(f"expected one event {event_id!r}, found {len(rows)}")
+    return rows.iloc[0]
+
+
+def then_and_now(evidence: Evidence) -> pd.DataFrame:
+    """One row per question of the report: what was said on 4-5 September 2025
+    and what the latest event shows, each with its date and source."""
+    end = report_end(evidence)
+    sources = labels_by_key(evidence)
+    rows = []
+    for question, then_id, now_id in THEN_AND_NOW:
+        then, now = _event(evidence, then_id), _event(evidence, now_id)
+        if then["start_date"] > end:
+            raise ValueError(f"{then_id} is not from the two days")
+        if now["start_date"] <= end:
+            raise ValueError(f"{now_id} is not after the two days")
+        rows.append(
+            {
+                "question": question,
+                "then_date": then["start_date"],
+                "then": then["description"],
+                "then_source_key": then["source_key"],
+                "then_source": sources[then["source_key"]],
+                "now_date": now["start_date"],
+                "now": now["description"],
+                "now_source_key": now["source_key"],
+                "now_source": sources[now["source_key"]],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def watch_answers(evidence: Evidence, latest) -> pd.DataFrame:
+    """Each item of the watch list with its answer: 'Reported' with the events
+    that report it, or 'Nothing reported by <latest>' with the events that
+    bear on it."""
+    events = evidence.events.set_index("event_id")
+    sources = labels_by_key(evidence)
+    rows = []
+    for number, (item, reported, event_ids) in enumerate(WATCH_LIST, start=1):
+        missing = [e for e in event_ids if e not in events.index]
+        if missing:
+            raise KeyError(f"watch item {number}: unknown events {missing}")
+        chosen = events.loc[event_ids].sort_values(["start_date", "end_date"])
+        what = "; ".join(
+            f"{date_span_text(r.start_date, r.end_date)}: {r.title}" for r in chosen.itertuples()
+        )
+        rows.append(
+            {
+                "number": number,
+                "item": item,
+                "answer": "Reported" if reported else f"Nothing reported by {date_span_text(latest, latest)}",
+                "events": what,
+                "sources": "; ".join(dict.fromkeys(sources[k] for k in chosen["source_key"])),
+                "source_keys": ",".join(dict.fromkeys(chosen["source_key"])),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def disagreements(evidence: Evidence) -> pd.DataFrame:
+    """Passages of different sources that give different counts for the same thing."""
+    excerpts = evidence.excerpts.set_index("excerpt_id")
+    sources = labels_by_key(evidence)
+    rows = []
+    for topic, ids in DISAGREEMENTS:
+        for excerpt_id in ids:
+            row = excerpts.loc[excerpt_id]
+            text = row["excerpt"] if row["language"] == "en" else f"{row['excerpt']} [{row['translation']}]"
+            rows.append({"topic": topic, "passage": text, "source": sources[row["source_key"]], "source_key": row["source_key"]})
+    return pd.DataFrame(rows)
+
+
+def timeline_points(evidence: Evidence, start=None) -> pd.DataFrame:
+    """Every event from `start` (by default 1 January of the annotated
+    article's year) to the latest, one row each, with its lane and whether it
+    falls after the two days: the data of the timeline figure."""
+    end = report_end(evidence)
+    start = pd.Timestamp(year=end.year, month=1, day=1) if start is None else pd.Timestamp(start)
+    events = evidence.events[(evidence.events["start_date"] >= start) & evidence.events["category"].isin(list(LANES))]
+    frame = _sorted(events)
+    return frame.assign(lane=frame["category"].map(LANES), after=frame["start_date"] > end)[
+        ["event_id", "start_date", "end_date", "category", "lane", "after", "title", "source_key"]
+    ]
