@@ -1,0 +1,182 @@
+"""Since then: the events after the two days, their excerpts, the chapter's tables and figure.
+
+Date order means: every event's start_date is on or before its end_date, and
+the chapter's tables list events by start_date, then end_date, then event_id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from reassurance import context, since
+from reassurance.charts import since as charts
+from reassurance.evidence import load_evidence
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def evidence(root):
+    return load_evidence(root / "data" / "datapackage.json")
+
+
+@pytest.fixture(scope="module")
+def events(evidence):
+    return since.since_events(evidence)
+
+
+def _with_events(evidence, events):
+    tables = dict(evidence.tables, events=events)
+    return dataclasses.replace(evidence, tables=tables)
+
+
+# --- the data -----------------------------------------------------------------
+
+
+def test_every_event_has_a_stored_excerpt_of_its_own_source(evidence):
+    assert since.excerpt_problems(evidence) == []
+
+
+def test_every_event_excerpt_is_really_stored_text(evidence):
+    excerpts = evidence.excerpts.set_index("excerpt_id")
+    for event in evidence.events.itertuples(index=False):
+        text = excerpts.loc[event.excerpt_id, "excerpt"]
+        assert len(text.strip()) >= 20, event.event_id
+
+
+def test_every_event_source_is_a_reference(evidence, root):
+    bib = (root / "references.bib").read_text(encoding="utf-8")
+    for key in set(evidence.events["source_key"]):
+        assert f"{{{key}," in bib, key
+
+
+def test_no_event_ends_before_it_starts(evidence):
+    assert since.date_problems(evidence.events) == []
+
+
+def test_the_chapter_lists_events_in_date_order(events):
+    keys = list(zip(events["start_date"], events["end_date"], events["event_id"]))
+    assert keys == sorted(keys)
+
+
+def test_every_event_after_the_article_starts_after_it(evidence, events):
+    end = context.report_end(evidence)
+    assert (events["start_date"] > end).all()
+    assert not events.empty
+
+
+def test_a_missing_excerpt_is_reported(evidence):
+    broken = evidence.events.copy()
+    broken.loc[broken.index[-1], "excerpt_id"] = "ex-not-stored"
+    problems = since.excerpt_problems(_with_events(evidence, broken))
+    assert len(problems) == 1 and "ex-not-stored" in problems[0]
+
+
+def test_an_excerpt_of_another_source_is_reported(evidence):
+    broken = evidence.events.copy()
+    other = evidence.excerpts.loc[evidence.excerpts["source_key"] != broken.iloc[0]["source_key"], "excerpt_id"].iloc[0]
+    broken.loc[broken.index[0], "excerpt_id"] = other
+    problems = since.excerpt_problems(_with_events(evidence, broken))
+    assert len(problems) == 1 and "not " in problems[0]
+
+
+def test_an_event_that_ends_before_it_starts_is_reported():
+    frame = pd.DataFrame(
+        {"event_id": ["ok", "bad"], "start_date": pd.to_datetime(["2026-01-01", "2026-01-05"]),
+         "end_date": pd.to_datetime(["2026-01-02", "2026-01-04"])}
+    )
+    assert since.date_problems(frame) == ["bad: ends before it starts"]
+
+
+def test_the_road_to_paris_timeline_stops_at_the_article(evidence):
+    end = context.report_end(evidence)
+    assert (context.timeline(evidence)["start_date"] <= end).all()
+
+
+# --- the analysis -------------------------------------------------------------
+
+
+def test_latest_date_is_the_last_end_date(events):
+    assert since.latest_date(events) == events["end_date"].max()
+
+
+def test_latest_date_of_no_events_fails():
+    with pytest.raises(ValueError):
+        since.latest_date(pd.DataFrame({"end_date": pd.Series([], dtype="datetime64[s]")}))
+
+
+def test_every_lane_is_counted(events):
+    counts = since.lane_counts(events)
+    assert list(counts["category"]) == list(since.LANES)
+    assert counts["events"].sum() == len(events)
+
+
+def test_then_and_now_sets_the_two_days_beside_later_events(evidence):
+    table = since.then_and_now(evidence)
+    end = context.report_end(evidence)
+    assert len(table) == 4
+    assert (table["then_date"] <= end).all() and (table["now_date"] > end).all()
+
+
+def test_watch_list_answers_every_item_with_a_date_when_nothing_was_reported(evidence, events):
+    latest = since.latest_date(events)
+    answers = since.watch_answers(evidence, latest)
+    assert list(answers["number"]) == list(range(1, len(since.WATCH_LIST) + 1))
+    for item, (_, reported, _) in zip(answers.itertuples(), since.WATCH_LIST):
+        assert item.answer == ("Reported" if reported else f"Nothing reported by {context.date_span_text(latest, latest)}")
+        assert item.events
+
+
+def test_disagreements_show_each_source_passage(evidence):
+    table = since.disagreements(evidence)
+    assert len(table) == sum(len(ids) for _, ids in since.DISAGREEMENTS)
+    for topic in table["topic"].unique():
+        assert table.loc[table["topic"] == topic, "source_key"].nunique() >= 2
+
+
+def test_reader_table_translates_non_english_passages(events):
+    table = since.reader_table(events)
+    german = events["language"] == "de"
+    assert german.any()
+    for text, translation in zip(table.loc[german.to_numpy(), "Passage (verbatim)"], events.loc[german, "translation"]):
+        assert translation in text
+
+
+def test_an_event_outside_the_lanes_fails_loudly(evidence):
+    extra = evidence.events.copy()
+    extra.loc[extra.index[-1], "category"] = "other"
+    with pytest.raises(ValueError, match="lane"):
+        since.since_events(_with_events(evidence, extra))
+
+
+# --- the figure ---------------------------------------------------------------
+
+
+def test_timeline_has_one_lane_per_strand_and_marks_the_two_days(evidence, events):
+    points = since.timeline_points(evidence)
+    fig = charts.timeline_chart(points, ("2025-09-04", "2025-09-05"), since.latest_date(events), "test source")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == len(since.LANES)
+    assert all("(" in label for label in labels)
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "4–5 Sep 2025" in texts and "latest" in texts
+    assert ax.get_title(loc="left") or ax.get_title()
+    assert ax.get_xlabel() and ax.get_ylabel()
+    assert fig.get_figwidth() <= 6.5
+    matplotlib.pyplot.close(fig)
+
+
+def test_timeline_title_counts_the_steps_after_the_two_days(evidence):
+    points = since.timeline_points(evidence)
+    assert charts.timeline_title(points).startswith(f"{int(points['after'].sum())} steps")
+
+
+def test_timeline_covers_the_whole_span(evidence, events):
+    points = since.timeline_points(evidence)
+    assert points["start_date"].min().year == context.report_end(evidence).year
+    assert points["start_date"].max() == events["start_date"].max()
