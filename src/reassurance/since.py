@@ -226,3 +226,11 @@ def timeline_points(evidence: Evidence, start=None) -> pd.DataFrame:
     return frame.assign(lane=frame["category"].map(LANES), after=frame["start_date"] > end)[
         ["event_id", "start_date", "end_date", "category", "lane", "after", "title", "source_key"]
     ]
+
+
+def long_date_span(start, end) -> str:
+    """A date or span as the prose writes it, month in full: '12 September 2025',
+    '23–24 January 2026'."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    text = date_span_text(start, end)
+    return text.replace(f"{start:%b} ", f"{start:%B} ").replace(f"{end:%b} ", f"{end:%B} ")

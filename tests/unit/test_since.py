@@ -180,3 +180,9 @@ def test_timeline_covers_the_whole_span(evidence, events):
     points = since.timeline_points(evidence)
     assert points["start_date"].min().year == context.report_end(evidence).year
     assert points["start_date"].max() == events["start_date"].max()
+
+
+def test_long_date_span_writes_the_month_in_full():
+    assert since.long_date_span("2026-01-23", "2026-01-24") == "23–24 January 2026"
+    assert since.long_date_span("2025-09-12", "2025-09-12") == "12 September 2025"
+    assert since.long_date_span("2025-05-30", "2025-06-02") == "30 May – 2 June 2025"
