@@ -48,13 +48,15 @@ WATCH_LIST = [
     ("Moscow's words on troops after a settlement", True,
      ["ev-2026-01-08-zakharova", "ev-2026-02-04-zakharova-rutte"]),
     ("US–Russian contact", True,
-     ["ev-2025-12-02-witkoff-putin", "ev-2026-01-23-abu-dhabi-1", "ev-2026-02-04-abu-dhabi-2", "ev-2026-02-17-geneva-trilateral"]),
+     ["ev-2025-12-02-witkoff-putin", "ev-2026-01-23-abu-dhabi-1", "ev-2026-02-04-abu-dhabi-2", "ev-2026-02-17-geneva-trilateral",
+      "ev-2026-03-04-talks-on-hold"]),
 ]
 
-# Where stored excerpts disagree on a count: (what is counted, excerpt ids).
+# Where stored excerpts disagree on a count or a date: (what is counted or dated, excerpt ids).
 DISAGREEMENTS = [
     ("Points in the US peace plan", ["ex-anewz-28-points", "ex-novinite-235759-27-points"]),
     ("Who took part in Paris on 6 January 2026", ["ex-dlf-2026-35-states", "ex-expertnews-27-leaders"]),
+    ("When the Geneva round took place", ["ex-unn-geneva-17-18", "ex-kyivindependent-feb-16"]),
 ]
 
 
@@ -203,7 +205,7 @@ def watch_answers(evidence: Evidence, latest) -> pd.DataFrame:
 
 
 def disagreements(evidence: Evidence) -> pd.DataFrame:
-    """Passages of different sources that give different counts for the same thing."""
+    """Passages of different sources that give different counts or dates for the same thing."""
     excerpts = evidence.excerpts.set_index("excerpt_id")
     sources = labels_by_key(evidence)
     rows = []
