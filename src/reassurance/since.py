@@ -52,6 +52,9 @@ WATCH_LIST = [
       "ev-2026-03-04-talks-on-hold"]),
 ]
 
+# The trilateral rounds of Russia, Ukraine and the United States, in order.
+ROUNDS = ["ev-2026-01-23-abu-dhabi-1", "ev-2026-02-04-abu-dhabi-2", "ev-2026-02-17-geneva-trilateral"]
+
 # Where stored excerpts disagree on a count or a date: (what is counted or dated, excerpt ids).
 DISAGREEMENTS = [
     ("Points in the US peace plan", ["ex-anewz-28-points", "ex-novinite-235759-27-points"]),
@@ -236,3 +239,12 @@ def long_date_span(start, end) -> str:
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     text = date_span_text(start, end)
     return text.replace(f"{start:%b} ", f"{start:%B} ").replace(f"{end:%b} ", f"{end:%B} ")
+
+
+def rounds(evidence: Evidence) -> pd.DataFrame:
+    """The trilateral rounds (ROUNDS), in date order; fails if one is missing."""
+    found = evidence.events[evidence.events["event_id"].isin(ROUNDS)]
+    missing = set(ROUNDS) - set(found["event_id"])
+    if missing:
+        raise KeyError(f"rounds not in the events table: {sorted(missing)}")
+    return _sorted(found)

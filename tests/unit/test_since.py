@@ -160,14 +160,14 @@ def test_timeline_has_one_lane_per_strand_and_marks_the_two_days(evidence, event
     points = since.timeline_points(evidence)
     fig = charts.timeline_chart(points, ("2025-09-04", "2025-09-05"), since.latest_date(events), "test source")
     ax = fig.axes[0]
-    labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert len(labels) == len(since.LANES)
-    assert all("(" in label for label in labels)
-    texts = " ".join(t.get_text() for t in ax.texts)
-    assert "4–5 Sep 2025" in texts and "latest" in texts
+    texts = [t.get_text() for t in ax.texts]
+    for label in charts.lane_labels(points).values():
+        assert label in texts
+    joined = " ".join(texts)
+    assert "4–5 Sep 2025" in joined and "latest" in joined
     assert ax.get_title(loc="left") or ax.get_title()
     assert ax.get_xlabel() and ax.get_ylabel()
-    assert fig.get_figwidth() <= 6.5
+    assert fig.get_figwidth() <= 5.5
     matplotlib.pyplot.close(fig)
 
 
@@ -186,3 +186,17 @@ def test_long_date_span_writes_the_month_in_full():
     assert since.long_date_span("2026-01-23", "2026-01-24") == "23–24 January 2026"
     assert since.long_date_span("2025-09-12", "2025-09-12") == "12 September 2025"
     assert since.long_date_span("2025-05-30", "2025-06-02") == "30 May – 2 June 2025"
+
+
+def test_lane_labels_count_each_lane(evidence):
+    points = since.timeline_points(evidence)
+    labels = charts.lane_labels(points)
+    assert list(labels) == list(since.LANES)
+    for category, label in labels.items():
+        assert label.endswith(f"({(points['category'] == category).sum()})")
+
+
+def test_the_rounds_are_the_trilateral_meetings(evidence):
+    rounds = since.rounds(evidence)
+    assert list(rounds["event_id"]) == since.ROUNDS
+    assert (rounds["category"] == "war").all()
