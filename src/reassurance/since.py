@@ -55,11 +55,13 @@ WATCH_LIST = [
 # The trilateral rounds of Russia, Ukraine and the United States, in order.
 ROUNDS = ["ev-2026-01-23-abu-dhabi-1", "ev-2026-02-04-abu-dhabi-2", "ev-2026-02-17-geneva-trilateral"]
 
-# Where stored excerpts disagree on a count or a date: (what is counted or dated, excerpt ids).
+# Where stored excerpts disagree on a count, a date or who signed: (the question, excerpt ids).
 DISAGREEMENTS = [
     ("Points in the US peace plan", ["ex-anewz-28-points", "ex-novinite-235759-27-points"]),
     ("Who took part in Paris on 6 January 2026", ["ex-dlf-2026-35-states", "ex-expertnews-27-leaders"]),
     ("When the Geneva round took place", ["ex-unn-geneva-17-18", "ex-kyivindependent-feb-16"]),
+    ("Who signed the Paris Declaration of 6 January 2026",
+     ["ex-presidentgovua-all-coalition", "ex-onlineua-us-signed", "ex-expertnews-us-not-signed", "ex-euromaidanpress-three-signed"]),
 ]
 
 
@@ -208,7 +210,7 @@ def watch_answers(evidence: Evidence, latest) -> pd.DataFrame:
 
 
 def disagreements(evidence: Evidence) -> pd.DataFrame:
-    """Passages of different sources that give different counts or dates for the same thing."""
+    """Passages of different sources that give different counts, dates or signatories for the same thing."""
     excerpts = evidence.excerpts.set_index("excerpt_id")
     sources = labels_by_key(evidence)
     rows = []
