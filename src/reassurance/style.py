@@ -91,6 +91,19 @@ RC_PARAMS = {
 }
 
 
+def _luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of '#RRGGBB' (sRGB threshold 0.04045)."""
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_colour_on(hex_colour: str) -> str:
+    """Black or white, whichever contrasts more with the background colour (a label on a tile or cell)."""
+    lum = _luminance(hex_colour)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
 def apply() -> None:
     """Apply the report's matplotlib style to the current session."""
     mpl.rcParams.update(RC_PARAMS)

@@ -16,6 +16,8 @@ import pandas as pd
 from . import labels
 from .evidence import Evidence
 from .sources import labels_by_key
+from .text import date_text as format_date  # noqa: F401 (the chapter calls us_position.format_date)
+from .text import short_date
 
 US = "us"
 SIDES = {"coalition": "The coalition and Ukraine", US: "The United States"}
@@ -53,16 +55,6 @@ def us_statements(evidence: Evidence, *, include_variants: bool = True) -> pd.Da
         source=rows["source_key"].map(sources),
     )
     return rows.sort_values(["date", "statement_id"], ignore_index=True)
-
-
-def _short_date(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts.strftime('%b')}"
-
-
-def format_date(value) -> str:
-    """A date as readers see it in tables: '20 May 2025'."""
-    ts = pd.Timestamp(value)
-    return f"{ts.day} {ts.strftime('%B %Y')}"
 
 
 def _statement_summary(speaker: str, topic: str) -> str:
@@ -122,7 +114,7 @@ def timeline(evidence: Evidence, start: str, end: str) -> pd.DataFrame:
     frame = frame.assign(
         side_label=frame["side"].map(SIDES),
         kind_label=frame["kind"].map(KINDS),
-        label=[f"{_short_date(d)} · {w}" for d, w in zip(frame["date"], frame["what"])],
+        label=[f"{short_date(d, year=False)} · {w}" for d, w in zip(frame["date"], frame["what"])],
     )
     order = {"event": 0, "statement": 1}
     frame = frame.assign(_k=frame["kind"].map(order), _s=(frame["side"] == US).astype(int))
@@ -138,10 +130,10 @@ def timeline_title(rows: pd.DataFrame) -> str:
     if us_rows.empty:
         return "No US step is recorded in this period"
     first, last = us_rows["date"].min(), us_rows["date"].max()
-    span = f"on {_short_date(first)}" if first == last else f"between {_short_date(first)} and {_short_date(last)}"
+    span = f"on {short_date(first, year=False)}" if first == last else f"between {short_date(first, year=False)} and {short_date(last, year=False)}"
     title = f"All {len(us_rows)} US steps recorded here fall {span}"
     if not coalition.empty and coalition["date"].min() < first:
-        title += f"; the coalition's began on {_short_date(coalition['date'].min())}"
+        title += f"; the coalition's began on {short_date(coalition['date'].min(), year=False)}"
     return title
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-from reassurance.evidence import load_evidence
 
 CITE = re.compile(r"\{(?:cite|cite:p|cite:t|cite:ps|cite:ts|footcite)\}`([^`]+)`")
 
@@ -18,8 +17,8 @@ def book_texts(root):
         yield path, "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
 
 
-def test_every_cited_key_is_a_source(root):
-    keys = set(load_evidence(root / "data" / "datapackage.json").sources["source_key"])
+def test_every_cited_key_is_a_source(root, evidence):
+    keys = set(evidence.sources["source_key"])
     unknown = []
     for path, text in book_texts(root):
         for group in CITE.findall(text):

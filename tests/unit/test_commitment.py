@@ -14,14 +14,8 @@ import pytest
 
 from reassurance import commitment, labels
 from reassurance.charts import commitment as charts
-from reassurance.evidence import load_evidence
 from reassurance.paths import fact_sheet_path
 from reassurance.verbatim import occurs_in
-
-
-@pytest.fixture(scope="module")
-def evidence(root):
-    return load_evidence(root / "data" / "datapackage.json")
 
 
 @pytest.fixture(scope="module")
@@ -106,13 +100,6 @@ def test_code_key_names_each_code_once_in_order(evidence):
     assert commitment.code_key(["PL", "DE", "PL"], evidence) == "DE Germany, PL Poland"
     with pytest.raises(ValueError):
         commitment.code_key(["ZZ"], evidence)
-
-
-def test_tile_text_colour_contrasts_with_its_background():
-    assert charts.text_colour_on("#FFFFFF") == "#000000"
-    assert charts.text_colour_on("#000000") == "#FFFFFF"
-    assert charts.text_colour_on("#F0E442") == "#000000"  # Okabe-Ito yellow
-    assert charts.text_colour_on("#0072B2") == "#FFFFFF"  # Okabe-Ito blue
 
 
 # --- the stance table --------------------------------------------------------
@@ -261,14 +248,6 @@ def test_the_contribution_chart_shows_every_documented_country(table):
     ax = fig.axes[0]
     assert ax.get_xlabel() and ax.get_ylabel()
     assert len(ax.get_yticklabels()) == matrix["country"].nunique() == int(table["documented"].sum())
-
-
-def test_join_names():
-    assert commitment.join_names([]) == "none"
-    assert commitment.join_names(["Italy"]) == "Italy"
-    assert commitment.join_names(["Italy", "Poland"]) == "Italy and Poland"
-    assert commitment.join_names(["Germany", "Italy", "Poland"]) == "Germany, Italy and Poland"
-    assert commitment.join_names(["Sweden", "United States"]) == "Sweden and the United States"
 
 
 def test_english_gloss_is_blank_only_where_the_evidence_is_english(table):

@@ -8,6 +8,7 @@ from matplotlib.lines import Line2D
 
 from .. import labels, style
 from ..us_position import KINDS
+from ..text import short_date
 from .common import count_bars, wrap
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
@@ -67,7 +68,7 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
         left = row["date"] < middle
         texts.append(ax.text(
             row["date"] + pd.Timedelta(days=2.5 if left else -2.5), lane,
-            f"{_short_date(row['date'])} · {wrap(row['what'], 34)}",
+            f"{short_date(row['date'], year=False)} · {wrap(row['what'], 34)}",
             ha="left" if left else "right", va="bottom", fontsize=7.2, color="#555555", zorder=4,
         ))
     levels = reference_levels(fig, ax, texts, list(labelled["date"]))
@@ -147,10 +148,6 @@ def reference_levels(fig, ax, texts, dates) -> list[int]:
             best = level
     # Should no order work, one level each, in date order.
     return best if best is not None else list(range(n))
-
-
-def _short_date(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts.strftime('%b')}"
 
 
 def expectations_chart(counts: pd.DataFrame, title: str, source_line: str):
