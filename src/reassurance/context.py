@@ -54,14 +54,6 @@ def year_of_war(invasion, day) -> int:
     return years + 1
 
 
-def category_counts(events: pd.DataFrame) -> pd.DataFrame:
-    """Events per category, every category listed, in display order."""
-    counts = events["category"].value_counts().reindex(list(labels.EVENT_CATEGORY), fill_value=0)
-    return pd.DataFrame(
-        {"category": counts.index, "label": [labels.EVENT_CATEGORY[c] for c in counts.index], "events": counts.to_numpy()}
-    )
-
-
 # The words that named the plan in those months, as regular expressions.
 TERMS = {
     "reassurance force": r"reassurance force|reinsurance forces",

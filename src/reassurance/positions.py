@@ -161,14 +161,6 @@ def issue_summary(cell_table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def position_counts(cell_table: pd.DataFrame) -> pd.DataFrame:
-    """Cells per position, every position listed (zero where none), in display order."""
-    counts = cell_table["position"].value_counts().reindex(list(labels.POSITION), fill_value=0)
-    return pd.DataFrame(
-        {"position": counts.index, "label": [labels.POSITION[p] for p in counts.index], "cells": counts.to_numpy()}
-    )
-
-
 def reader_table(cell_table: pd.DataFrame) -> pd.DataFrame:
     """The matrix cell by cell, for an accessible table under the figure."""
     dated = cell_table["date"].map(lambda d: "n/a" if pd.isna(d) else short_date(d))

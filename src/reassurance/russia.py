@@ -111,12 +111,6 @@ def rendering_count(statements: pd.DataFrame) -> int:
     return int(pd.DataFrame({"remark": remark_ids(statements), "source": statements["source_key"]}).drop_duplicates().shape[0])
 
 
-def theme_topic_mismatches(statements: pd.DataFrame) -> list[str]:
-    """Statement ids whose coded theme does not refine their topic."""
-    expected = statements["theme"].map(THEME_TOPIC)
-    return sorted(statements.loc[expected != statements["topic"], "statement_id"])
-
-
 # --- Renderings of one remark ------------------------------------------------------------
 
 

@@ -7,7 +7,6 @@ background so that they stay legible when the book is read in dark mode.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -107,21 +106,6 @@ def text_colour_on(hex_colour: str) -> str:
 def apply() -> None:
     """Apply the report's matplotlib style to the current session."""
     mpl.rcParams.update(RC_PARAMS)
-
-
-def colours_for(categories: Iterable[str], fixed: Mapping[str, str] | None = None) -> dict[str, str]:
-    """A stable colour per category: `fixed` first, then the palette in order."""
-    fixed = dict(fixed or {})
-    spare = [c for c in PALETTE if c not in fixed.values()]
-    result = {}
-    for category in categories:
-        if category in fixed:
-            result[category] = fixed[category]
-        else:
-            if not spare:
-                raise ValueError("more categories than colours in the palette")
-            result[category] = spare.pop(0)
-    return result
 
 
 def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):

@@ -14,8 +14,8 @@ import pytest
 
 from reassurance import commitment, labels
 from reassurance.charts import commitment as charts
-from reassurance.paths import fact_sheet_path
 from reassurance.verbatim import occurs_in
+from support import fact_sheet_path, overlapping_tiles
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +45,11 @@ def test_every_european_country_of_the_data_has_a_tile(root):
 
 
 def test_no_two_tiles_overlap():
-    assert charts.overlapping_tiles(charts.TILE_GRID) == []
+    assert overlapping_tiles(charts.TILE_GRID) == []
 
 
 def test_grid_checks_catch_clashes_and_gaps():
-    assert charts.overlapping_tiles({"AA": (0, 0), "BB": (1, 0), "CC": (0, 0)}) == [("AA", "CC")]
+    assert overlapping_tiles({"AA": (0, 0), "BB": (1, 0), "CC": (0, 0)}) == [("AA", "CC")]
     assert charts.missing_tiles(["AA", "ZZ"], {"AA": (0, 0)}) == ["ZZ"]
 
 

@@ -62,11 +62,6 @@ def test_the_timeline_is_in_date_order_with_labels(evidence):
     assert (timeline["days"] >= 1).all()
 
 
-def test_category_counts_cover_every_event(evidence):
-    counts = context.category_counts(context.timeline(evidence))
-    assert counts["events"].sum() == len(evidence.events)
-
-
 def test_the_article_rendering_gives_way_to_another_source(evidence, article_key):
     checked = 0
     kept = set(context.without_article_duplicates(evidence)["statement_id"])

@@ -111,13 +111,6 @@ def test_issue_summary_tells_collision_from_convergence():
     assert summary.loc["z", "unknown"] == 2
 
 
-def test_position_counts_list_every_position():
-    counts = positions.position_counts(_cells([("A", "x", "supports"), ("B", "x", "supports")]))
-    assert list(counts["position"]) == list(labels.POSITION)
-    assert counts.set_index("position").loc["supports", "cells"] == 2
-    assert counts["cells"].sum() == 2
-
-
 def test_every_cell_of_the_chart_carries_a_symbol_and_a_word(evidence):
     cells = positions.cells(evidence)
     fig = charts.matrix_chart(cells, source_line="test")

@@ -12,8 +12,8 @@ import os
 
 import pytest
 
-from reassurance.paths import article_path
-from reassurance.verbatim import occurs_in, paragraphs, word_count
+from reassurance.verbatim import occurs_in
+from support import article_path, paragraphs, word_count
 
 def excerpts_by_source(evidence) -> dict[str, list[str]]:
     return evidence.excerpts.groupby("source_key")["excerpt"].agg(list).to_dict()

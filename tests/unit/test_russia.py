@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from reassurance import labels, russia
+from support import theme_topic_mismatches
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,7 @@ def test_every_theme_refines_one_known_topic():
 
 def test_every_russian_statement_is_coded_with_a_theme_of_its_topic(statements):
     assert len(statements) > 0
-    assert russia.theme_topic_mismatches(statements) == []
+    assert theme_topic_mismatches(statements) == []
 
 
 def test_only_russian_statements_are_coded(evidence):
@@ -48,7 +49,7 @@ def test_a_rendering_has_the_theme_of_the_remark_it_renders(statements):
 
 def test_the_mismatch_check_catches_a_wrong_theme():
     rows = frame([("a", "putin", "P", None, "eu", "supports", "q", "n/a", "k", "no-nato-membership", "x")])
-    assert russia.theme_topic_mismatches(rows) == ["a"]
+    assert theme_topic_mismatches(rows) == ["a"]
 
 
 def test_an_uncoded_russian_statement_is_refused(evidence):

@@ -62,18 +62,6 @@ TILE_GRID = {
 }
 
 
-def overlapping_tiles(grid: dict[str, tuple[int, int]]) -> list[tuple[str, str]]:
-    """Pairs of codes that share a grid position (none in a valid grid)."""
-    seen: dict[tuple[int, int], str] = {}
-    clashes = []
-    for code, position in grid.items():
-        if position in seen:
-            clashes.append((seen[position], code))
-        else:
-            seen[position] = code
-    return clashes
-
-
 def missing_tiles(codes, grid: dict[str, tuple[int, int]] = TILE_GRID) -> list[str]:
     """Country codes that need a tile but have none in the grid."""
     return sorted(set(codes) - set(grid))
