@@ -33,6 +33,24 @@ TOPIC_WORDS = {
 }
 
 
+# The chapter's timeline: from the London summit to Putin's answer in
+# Vladivostok, with four of the coalition's steps labelled for reference.
+WINDOW_EVENTS = ("ev-2025-03-02-london-summit", "ev-2025-09-05-putin-eef-plenary")
+REFERENCE_STEPS = [
+    "ev-2025-03-02-london-summit",
+    "ev-2025-03-27-paris-summit",
+    "ev-2025-07-10-hq-decision",
+    "ev-2025-09-04-paris-summit",
+]
+
+
+def window(evidence: Evidence) -> tuple[str, str]:
+    """The timeline's first and last day (ISO), from the dates of WINDOW_EVENTS in events.csv."""
+    events = evidence.events.set_index("event_id")
+    first, last = (events.loc[e, "start_date"] for e in WINDOW_EVENTS)
+    return f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}"
+
+
 def us_speakers(evidence: Evidence) -> set[str]:
     """Actor ids that speak for the United States: the country and the people who represent it."""
     actors = evidence.actors

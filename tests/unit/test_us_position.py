@@ -202,6 +202,10 @@ def test_the_expectations_chart_has_one_bar_per_status():
     plt.close(fig)
 
 
+def test_the_window_runs_from_london_to_vladivostok(evidence):
+    assert us_position.window(evidence) == ("2025-03-02", "2025-09-05")
+
+
 def test_the_timeline_labels_overlap_neither_each_other_nor_the_dashed_lines(evidence):
     """On the real evidence base with the chapter's four reference steps: no two
     labels' boxes overlap, and no dashed reference line runs through a label."""
@@ -212,10 +216,9 @@ def test_the_timeline_labels_overlap_neither_each_other_nor_the_dashed_lines(evi
 
     from reassurance.charts import us_position as charts
 
-    window = ("2025-03-02", "2025-09-05")
+    window = us_position.window(evidence)
     rows = us_position.timeline(evidence, *window)
-    chosen = ["ev-2025-03-02-london-summit", "ev-2025-03-27-paris-summit", "ev-2025-07-10-hq-decision",
-              "ev-2025-09-04-paris-summit"]
+    chosen = us_position.REFERENCE_STEPS
     fig = charts.timeline_chart(rows, "Title", "test source", *window, reference_ids=chosen)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
