@@ -84,10 +84,10 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
     """Glue `fig` for a {glue:figure} directive and write its data as CSV.
 
     The CSV (safe_csv_frame) is offered for download under the figure. Its
-    text is printed too, so nbval compares the figure's data on every run
-    even though it cannot compare the image. Nothing is returned: a returned
-    path would be echoed as the cell's result, and an absolute path differs
-    between clones.
+    text is printed too, so that an nbval failure shows which numbers moved
+    (nbval also compares the glued PNG, but a changed image says not how).
+    Nothing is returned: a returned path would be echoed as the cell's result,
+    and an absolute path differs between clones.
     """
     import matplotlib.pyplot as plt
 

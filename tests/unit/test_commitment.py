@@ -288,8 +288,7 @@ def test_a_stance_date_note_agrees_with_the_timeline(evidence):
     events = evidence.events.set_index("event_id")
     pairs = {"au": "ev-2025-03-15-albanese"}
     for actor, event_id in pairs.items():
-        if actor not in table.index or event_id not in events.index:
-            continue
+        assert actor in table.index and event_id in events.index, f"the pair checked here is gone: {actor}, {event_id}"
         event = events.loc[event_id]
         span = context.date_span_text(event["start_date"], event["end_date"])  # '15–16 Mar 2025'
         days, _, _ = span.partition(" ")

@@ -165,5 +165,5 @@ def test_the_us_cell_on_a_backstop_matches_the_us_chapter(evidence):
     backstop = expectations[expectations["expectation"].str.contains("backstop", case=False)]
     assert len(backstop) >= 1
     cells = positions.cells(evidence).set_index(["actor_id", "issue"])
-    if (backstop["us_status"] == "not-stated").all():
-        assert cells.loc[("us", "us-backstop"), "position"] == positions.UNKNOWN
+    unknown = cells.loc[("us", "us-backstop"), "position"] == positions.UNKNOWN
+    assert unknown == (backstop["us_status"] == "not-stated").all()

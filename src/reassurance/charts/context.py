@@ -1,5 +1,5 @@
-"""Charts of the road-to-Paris chapter: the timeline, as one two-panel figure
-(timeline_chart) or, more legibly, as an overview and a detail figure."""
+"""Charts of the road-to-Paris chapter: the timeline as an overview of the whole
+period and a legible detail of its last months."""
 
 from __future__ import annotations
 
