@@ -163,3 +163,24 @@ def missing_from_page(page_html: str, descriptor: dict) -> list[str]:
         }
         missing += [f"{resource['name']}.{f['name']}" for f in resource["schema"]["fields"] if f["name"] not in listed]
     return missing
+
+
+def book_markdown(root: Path = ROOT, *, outputs: bool = False) -> list[tuple[Path, str]]:
+    """(page, Markdown) for the front page, the Markdown pages and each notebook's
+    Markdown cells; with outputs=True a notebook's text also holds the Markdown its
+    cells print (stored outputs), unescaped as the page shows it."""
+    import json
+    import re
+
+    texts = [(page, page.read_text(encoding="utf-8")) for page in [root / "intro.md", *sorted(root.glob("book/*.md"))]]
+    for notebook in sorted(root.glob("book/*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        parts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        if outputs:
+            for cell in cells:
+                for output in cell.get("outputs", []):
+                    markdown = output.get("data", {}).get("text/markdown")
+                    if markdown:
+                        parts.append(re.sub(r"\\(.)", r"\1", "".join(markdown)))
+        texts.append((notebook, "\n".join(parts)))
+    return texts
