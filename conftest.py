@@ -16,7 +16,8 @@ _SHOWN = 120
 
 
 def glued_values(outputs) -> dict[str, dict]:
-    """Glue key -> its output's data (images left out: nbval does not compare them)."""
+    """Glue key -> its output's data. Images are left out of the report only: nbval
+    does compare a glued PNG, but its base64 text would tell the reader nothing."""
     values = {}
     for output in outputs or []:
         name = ((output.get("metadata") or {}).get(_SCRAPBOOK) or {}).get("name")

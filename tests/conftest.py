@@ -19,3 +19,19 @@ def root() -> Path:
 def data_copy(tmp_path: Path) -> DataCopy:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     return DataCopy(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def evidence():
+    """The project's evidence base, loaded and validated once per run (tests must not change it)."""
+    from reassurance.evidence import load_evidence
+
+    return load_evidence(ROOT / "data" / "datapackage.json")
+
+
+@pytest.fixture(scope="session")
+def article_key(evidence) -> str:
+    """The annotated article's source key, as the package derives it."""
+    from reassurance import sources
+
+    return sources.article_key(evidence)

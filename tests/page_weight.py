@@ -1,6 +1,6 @@
 """What a browser transfers to show one built page, counted from the files.
 
-Shared by tests/build/test_page_weight.py (which asserts the budget) and
+Shared by tests/build/test_published_site.py (which asserts the budget) and
 `make lighthouse` (which prints it beside the Lighthouse scores). The count is
 deterministic: the page's HTML, every stylesheet, script, preloaded file,
 icon and image it references, and every file those stylesheets reference with

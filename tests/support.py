@@ -90,3 +90,97 @@ def declared_enums(root: Path = ROOT) -> dict[tuple[str, str], list[str]]:
         for f in r["schema"]["fields"]
         if "enum" in f["constraints"]
     }
+
+
+# --- Checks that only the tests need (kept out of the package) -----------------
+
+
+def article_path(root: Path = ROOT) -> Path:
+    """The annotated wire article; kept beside the project, never inside it."""
+    return root.parent / "shared" / "sources" / "000_76f2b6e161589be5.txt"
+
+
+def fact_sheet_path(root: Path = ROOT) -> Path:
+    return root.parent / "shared" / "sources" / "fact-sheet.md"
+
+
+def paragraphs(article: str) -> list[str]:
+    """The article's paragraphs: non-empty blocks separated by blank lines."""
+    import re
+
+    from reassurance.verbatim import normalise
+
+    return [normalise(block) for block in re.split(r"\n\s*\n", article) if block.strip()]
+
+
+def word_count(text: str) -> int:
+    from reassurance.verbatim import normalise
+
+    return len(normalise(text).split())
+
+
+def overlapping_tiles(grid: dict[str, tuple[int, int]]) -> list[tuple[str, str]]:
+    """Pairs of codes that share a grid position (none in a valid grid)."""
+    seen: dict[tuple[int, int], str] = {}
+    clashes = []
+    for code, position in grid.items():
+        if position in seen:
+            clashes.append((seen[position], code))
+        else:
+            seen[position] = code
+    return clashes
+
+
+def theme_topic_mismatches(statements) -> list[str]:
+    """Statement ids whose coded theme does not refine their topic (reassurance.russia.THEME_TOPIC)."""
+    from reassurance.russia import THEME_TOPIC
+
+    expected = statements["theme"].map(THEME_TOPIC)
+    return sorted(statements.loc[expected != statements["topic"], "statement_id"])
+
+
+def missing_from_page(page_html: str, descriptor: dict) -> list[str]:
+    """Tables and columns of the descriptor that the data dictionary page does not list.
+
+    A table is listed when the page holds an HTML table with id
+    dictionary.table_id(name); a column when it is a first-column cell of that table.
+    """
+    from bs4 import BeautifulSoup
+
+    from reassurance.dictionary import resources, table_id
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    missing = []
+    for resource in resources(descriptor):
+        table = soup.find("table", id=table_id(resource["name"]))
+        if table is None:
+            missing.append(resource["name"])
+            continue
+        listed = {
+            row.find("td").get_text(strip=True)
+            for row in table.find("tbody").find_all("tr")
+            if row.find("td") is not None
+        }
+        missing += [f"{resource['name']}.{f['name']}" for f in resource["schema"]["fields"] if f["name"] not in listed]
+    return missing
+
+
+def book_markdown(root: Path = ROOT, *, outputs: bool = False) -> list[tuple[Path, str]]:
+    """(page, Markdown) for the front page, the Markdown pages and each notebook's
+    Markdown cells; with outputs=True a notebook's text also holds the Markdown its
+    cells print (stored outputs), unescaped as the page shows it."""
+    import json
+    import re
+
+    texts = [(page, page.read_text(encoding="utf-8")) for page in [root / "intro.md", *sorted(root.glob("book/*.md"))]]
+    for notebook in sorted(root.glob("book/*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        parts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        if outputs:
+            for cell in cells:
+                for output in cell.get("outputs", []):
+                    markdown = output.get("data", {}).get("text/markdown")
+                    if markdown:
+                        parts.append(re.sub(r"\\(.)", r"\1", "".join(markdown)))
+        texts.append((notebook, "\n".join(parts)))
+    return texts

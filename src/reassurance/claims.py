@@ -6,7 +6,7 @@ import pandas as pd
 
 from . import labels
 from .evidence import Evidence
-from .sources import describe_keys, labels_by_key
+from .sources import article_key, describe_keys, labels_by_key
 from .verbatim import normalise
 
 
@@ -115,14 +115,6 @@ def problems(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims the sources contradict or dispute (PROBLEM_STATUSES), in article order."""
     rows = claims[claims["status"].isin(PROBLEM_STATUSES)]
     return rows.sort_values(["paragraph", "claim_id"], ignore_index=True)
-
-
-def article_key(evidence: Evidence) -> str:
-    """The source key of the annotated article (the one source of its outlet type)."""
-    keys = evidence.sources.loc[evidence.sources["outlet_type"] == "article-under-annotation", "source_key"]
-    if len(keys) != 1:
-        raise ValueError(f"expected one article under annotation, found {sorted(keys)}")
-    return keys.iloc[0]
 
 
 def article_count_wordings(evidence: Evidence) -> pd.DataFrame:

@@ -13,6 +13,9 @@ import pandas as pd
 
 from . import labels
 from .evidence import Evidence
+from .sources import article_key as _article_key
+from .text import country_list as join_names  # noqa: F401 (the chapter calls commitment.join_names)
+from .text import date_text
 from .sources import labels_by_key
 from .verbatim import normalise, occurs_in
 
@@ -92,7 +95,7 @@ def stance_date_text(date, note: str = "n/a") -> str:
         return "unknown" if note in ("n/a", "", None) or note != note else note
     if note not in ("n/a", "", None) and note == note:
         raise ValueError(f"a stance with a date ({date:%Y-%m-%d}) must not also have a date note ({note!r})")
-    return f"{date.day} {date:%B %Y}"
+    return date_text(date)
 
 
 def domain_list(domains: str) -> list[str]:
@@ -237,9 +240,10 @@ def classify_phrasing(quote: str) -> str:
     return "countries"
 
 
-def phrasings(evidence: Evidence, article_key: str = "article-2025-09-05") -> pd.DataFrame:
+def phrasings(evidence: Evidence, article_key: str | None = None) -> pd.DataFrame:
     """Each source's description of the 26 committed countries, classified, with the
     verification status of the article's own two descriptions (from claims.csv)."""
+    article_key = article_key or _article_key(evidence)
     sources = labels_by_key(evidence)
     counts = evidence.reported_counts
     rows = counts[counts["counted"] == "committed-countries"].copy()
@@ -271,23 +275,6 @@ def phrasings(evidence: Evidence, article_key: str = "article-2025-09-05") -> pd
 def non_european_participants(table: pd.DataFrame) -> pd.DataFrame:
     """Countries outside Europe (by actors.region) in the participants table."""
     return table[table["in_participants"] & ~table["european"]].sort_values("country", ignore_index=True)
-
-
-# Country names that take the definite article in running text.
-NAMES_WITH_THE = {"United Kingdom", "United States", "Netherlands"}
-
-
-def join_names(names) -> str:
-    """['A', 'B', 'C'] -> 'A, B and C'; an empty list gives 'none'.
-
-    Names such as 'United Kingdom' get their article ('the United Kingdom').
-    """
-    names = [f"the {n}" if n in NAMES_WITH_THE else n for n in names]
-    if not names:
-        return "none"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def code_key(codes, evidence: Evidence) -> str:

@@ -8,7 +8,8 @@ import pandas as pd
 
 from . import labels
 from .evidence import Evidence
-from .sources import labels_by_key
+from .sources import article_key, labels_by_key
+from .text import date_span_text, number_text, ordinal_word  # noqa: F401 (the chapter calls context.ordinal_word)
 
 
 def report_end(evidence: Evidence) -> pd.Timestamp:
@@ -67,14 +68,6 @@ def year_of_war(invasion, day) -> int:
     return years + 1
 
 
-def category_counts(events: pd.DataFrame) -> pd.DataFrame:
-    """Events per category, every category listed, in display order."""
-    counts = events["category"].value_counts().reindex(list(labels.EVENT_CATEGORY), fill_value=0)
-    return pd.DataFrame(
-        {"category": counts.index, "label": [labels.EVENT_CATEGORY[c] for c in counts.index], "events": counts.to_numpy()}
-    )
-
-
 # The words that named the plan in those months, as regular expressions.
 TERMS = {
     "reassurance force": r"reassurance force|reinsurance forces",
@@ -88,8 +81,7 @@ TERMS = {
 def without_article_duplicates(evidence: Evidence) -> pd.DataFrame:
     """Statements, leaving out the article's rendering of a remark that another source also records."""
     statements = evidence.statements
-    article_keys = set(evidence.sources.loc[evidence.sources["outlet_type"] == "article-under-annotation", "source_key"])
-    from_article = dict(zip(statements["statement_id"], statements["source_key"].isin(article_keys)))
+    from_article = dict(zip(statements["statement_id"], statements["source_key"] == article_key(evidence)))
     drop = set()
     for statement_id, other in zip(statements["statement_id"], statements["variant_of"]):
         if other == "n/a":
@@ -160,45 +152,10 @@ def term_rows_note(terms: pd.DataFrame) -> str:
     multi = int((per_statement > 1).sum())
     if multi == 0:
         return "one row each"
-    count = _NUMBER_WORDS[multi] if multi < len(_NUMBER_WORDS) else f"{multi:,}"
+    count = number_text(multi)
     verb = "statement uses" if multi == 1 else "statements use"
     be = "is" if multi == 1 else "are"
     return f"in {len(terms):,} rows, since {count} {verb} more than one of the terms and {be} listed under each"
-
-
-_NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-
-_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-
-
-def ordinal_word(n: int) -> str:
-    """House style: 'fourth' for 4 up to 'tenth', '11th' above."""
-    n = int(n)
-    if n < 1:
-        raise ValueError("ordinals start at 1")
-    if n <= len(_ORDINALS):
-        return _ORDINALS[n - 1]
-    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def date_span_text(start, end, *, year: bool = True) -> str:
-    """'4 Sep 2025' for one day, '3–6 Sep 2025' within a month, '28 Feb – 2 Mar 2025' across months.
-
-    With year=False (a chart whose axis gives the year) the year is left out
-    ('3–6 Sep'), except for a span across two years, which keeps both.
-    """
-    start, end = pd.Timestamp(start), pd.Timestamp(end)
-    if end < start:
-        raise ValueError("the span ends before it starts")
-    y = f" {end:%Y}" if year else ""
-    if start == end:
-        return f"{start.day} {start:%b}{y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b}{y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b}{y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
 def reader_table(events: pd.DataFrame) -> pd.DataFrame:

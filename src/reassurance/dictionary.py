@@ -197,27 +197,3 @@ def codes_table(descriptor: dict) -> pd.DataFrame:
 def table_id(resource_name: str) -> str:
     """HTML id of a table's column listing on the dictionary page."""
     return f"columns-{resource_name}"
-
-
-def missing_from_page(page_html: str, descriptor: dict) -> list[str]:
-    """Tables and columns of the descriptor that the dictionary page does not list.
-
-    A table is listed when the page holds an HTML table with id
-    table_id(name); a column when it is a first-column cell of that table.
-    """
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page_html, "html.parser")
-    missing = []
-    for resource in resources(descriptor):
-        table = soup.find("table", id=table_id(resource["name"]))
-        if table is None:
-            missing.append(resource["name"])
-            continue
-        listed = {
-            row.find("td").get_text(strip=True)
-            for row in table.find("tbody").find_all("tr")
-            if row.find("td") is not None
-        }
-        missing += [f"{resource['name']}.{f['name']}" for f in resource["schema"]["fields"] if f["name"] not in listed]
-    return missing

@@ -37,6 +37,14 @@ STANCE = {
     "unknown": "Unknown",
 }
 
+# How a statement stands on its theme (statements.stance).
+STATEMENT_STANCE = {
+    "supports": "Supports",
+    "opposes": "Opposes",
+    "conditional": "Conditional",
+    "describes": "Describes",
+}
+
 COUNTED = {
     "leaders-at-table": "Leaders at the table",
     "countries-at-meeting": "Countries at the meeting",

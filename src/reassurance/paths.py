@@ -31,12 +31,3 @@ def datapackage_path(root: Path | None = None) -> Path:
 def figure_data_dir(root: Path | None = None) -> Path:
     """Folder of the CSV files offered for download under each figure."""
     return (root or project_root()) / "book" / "figure-data"
-
-
-def article_path(root: Path | None = None) -> Path:
-    """The annotated wire article; kept beside the project, never inside it."""
-    return (root or project_root()).parent / "shared" / "sources" / "000_76f2b6e161589be5.txt"
-
-
-def fact_sheet_path(root: Path | None = None) -> Path:
-    return (root or project_root()).parent / "shared" / "sources" / "fact-sheet.md"

@@ -12,7 +12,9 @@ import pandas as pd
 
 from . import labels
 from .evidence import Evidence
-from .sources import labels_by_key
+from .sources import article_key, labels_by_key
+from .text import join_names, short_date  # noqa: F401 (the chapter calls positions.join_names)
+from .text import with_article as in_sentence  # noqa: F401 (the chapter calls positions.in_sentence)
 
 UNKNOWN = "unknown"
 NO_SOURCE = "no statement or source found"
@@ -37,7 +39,7 @@ def check(evidence: Evidence) -> list[str]:
     """
     statements = evidence.statements.set_index("statement_id")
     actors = evidence.actors.set_index("actor_id")
-    article_keys = set(evidence.sources.loc[evidence.sources["outlet_type"] == "article-under-annotation", "source_key"])
+    article = article_key(evidence)
     problems = [
         f"{actor}: more than one row for issue {issue}"
         for (actor, issue), n in evidence.positions.groupby(["actor_id", "issue"]).size().items()
@@ -54,7 +56,7 @@ def check(evidence: Evidence) -> list[str]:
             speaks_for = statement["speaker_id"] == row.actor_id or speaker["represents"] == row.actor_id
             if not speaks_for and speaker["kind"] != "organisation":
                 problems.append(f"{row.position_id}: {statement['speaker_id']} does not speak for {row.actor_id}")
-        if (row.evidence == "article-only") != (row.source_key in article_keys):
+        if (row.evidence == "article-only") != (row.source_key == article):
             problems.append(f"{row.position_id}: evidence {row.evidence!r} does not match source {row.source_key}")
     return problems
 
@@ -159,17 +161,9 @@ def issue_summary(cell_table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def position_counts(cell_table: pd.DataFrame) -> pd.DataFrame:
-    """Cells per position, every position listed (zero where none), in display order."""
-    counts = cell_table["position"].value_counts().reindex(list(labels.POSITION), fill_value=0)
-    return pd.DataFrame(
-        {"position": counts.index, "label": [labels.POSITION[p] for p in counts.index], "cells": counts.to_numpy()}
-    )
-
-
 def reader_table(cell_table: pd.DataFrame) -> pd.DataFrame:
     """The matrix cell by cell, for an accessible table under the figure."""
-    dated = cell_table["date"].map(lambda d: "n/a" if pd.isna(d) else f"{d.day} {d.strftime('%b %Y')}")
+    dated = cell_table["date"].map(lambda d: "n/a" if pd.isna(d) else short_date(d))
     evidence = cell_table["evidence"].map(lambda e: labels.POSITION_EVIDENCE.get(e, "n/a"))
     return pd.DataFrame(
         {
@@ -201,16 +195,6 @@ def unknown_by_actor(cell_table: pd.DataFrame) -> pd.DataFrame:
     )
     counts["order"] = counts["actor"].map(order)
     return counts.sort_values(["unknown", "order"], ascending=[False, True], ignore_index=True).drop(columns="order")
-
-
-def join_names(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'; 'none' for an empty list."""
-    names = list(names)
-    if not names:
-        return "none"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 OUTCOME = {
@@ -249,8 +233,3 @@ ISSUE_PHRASE = {
 def issue_phrases(issues) -> str:
     """'a US backstop and more pressure on Russia', in the order given."""
     return join_names([ISSUE_PHRASE[i] for i in issues])
-
-
-def in_sentence(name: str) -> str:
-    """A country's name as it reads inside a sentence: 'the United States', 'France'."""
-    return f"the {name}" if name.startswith(("United ", "Netherlands")) else name

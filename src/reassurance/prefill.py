@@ -64,7 +64,11 @@ def check_evidence(path: Path | None = None) -> None:
         ) from None
 
 
-# Kept over `jcache project execute --executor local-parallel` (same executor): jcache exits 0 when a notebook fails (measured), knows nothing of the data, and was no faster (warm no-change call 2.7-3.1 s against 2.2-2.7 s here, 3 runs each, load 5.5).
+# Why not `jcache project execute --executor local-parallel` (the same executor)?
+# jcache exits 0 when a notebook fails (checked again on 1 Dec 2026 with
+# jupyter-cache 1.0.1: "excepted: [bad.ipynb]", exit status 0), keys results on
+# the code alone so a data edit would reuse stale outputs, and was no faster
+# (warm no-change call 2.7-3.1 s against 2.2-2.7 s here, 3 runs each, load 5.5).
 def prefill(cache_path: Path, notebooks: list[Path]) -> list[str]:
     """Validate, drop results of older inputs, execute what is uncached; return what was executed."""
     execute = _settings()

@@ -18,14 +18,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from .paths import figure_data_dir
-
-_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-
-
-def number_text(n: int) -> str:
-    """House style: words for zero to ten, digits above."""
-    n = int(n)
-    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+from .text import date_text, months_text, number_text  # noqa: F401 (months_text: the notebooks import it from here)
 
 
 def glue_text(name: str, value) -> str:
@@ -42,24 +35,6 @@ def glue_count(name: str, n, *, words: bool = False, zero: str | None = None) ->
     if n == 0 and zero is not None:
         return glue_text(name, zero)
     return glue_text(name, number_text(n) if words else f"{n:,}")
-
-
-def date_text(value) -> str:
-    """A date as the prose writes it: '4 September 2025'."""
-    ts = pd.Timestamp(value)
-    return f"{ts.day} {ts.strftime('%B %Y')}"
-
-
-def months_text(months) -> str:
-    """Months given as 'YYYY-MM', as the prose writes them: 'November 2026',
-    'November and December 2026', 'December 2025 and January 2026'."""
-    stamps = sorted({pd.Timestamp(f"{m}-01") for m in months})
-    if not stamps:
-        raise ValueError("no months given")
-    names = [t.strftime("%B") if t.year == stamps[-1].year and i < len(stamps) - 1 else t.strftime("%B %Y") for i, t in enumerate(stamps)]
-    # A month of an earlier year keeps its year, so that no year is misread.
-    names = [n if " " in n or stamps[i].year == stamps[-1].year else stamps[i].strftime("%B %Y") for i, n in enumerate(names)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def glue_date(name: str, value) -> str:
@@ -109,10 +84,10 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
     """Glue `fig` for a {glue:figure} directive and write its data as CSV.
 
     The CSV (safe_csv_frame) is offered for download under the figure. Its
-    text is printed too, so nbval compares the figure's data on every run
-    even though it cannot compare the image. Nothing is returned: a returned
-    path would be echoed as the cell's result, and an absolute path differs
-    between clones.
+    text is printed too, so that an nbval failure shows which numbers moved
+    (nbval also compares the glued PNG, but a changed image says not how).
+    Nothing is returned: a returned path would be echoed as the cell's result,
+    and an absolute path differs between clones.
     """
     import matplotlib.pyplot as plt
 

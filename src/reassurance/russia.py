@@ -13,11 +13,11 @@ import pandas as pd
 
 from . import labels
 from .evidence import Evidence
-from .sources import labels_by_key
+from .sources import article_key, labels_by_key
+from .text import date_text, labels_in_sentence, number_text, sentence_case
 from .verbatim import normalise
 
 RUSSIA = "ru"
-ARTICLE_KEY = "article-2025-09-05"
 EEF_DATE = pd.Timestamp("2025-09-05")
 
 # Each theme refines one topic of statements.csv (checked against the data by a test).
@@ -44,12 +44,7 @@ TOPIC_LABELS = {
     "eu": "Ukraine in the EU",
 }
 
-STANCE_LABELS = {
-    "supports": "Supports",
-    "opposes": "Opposes",
-    "conditional": "Conditional",
-    "describes": "Describes",
-}
+STANCE_LABELS = labels.STATEMENT_STANCE  # the chapter reads russia.STANCE_LABELS
 
 
 def russian_statements(evidence: Evidence) -> pd.DataFrame:
@@ -80,8 +75,7 @@ def format_date(value) -> str:
     """A date as readers see it in tables: '20 May 2025'; 'unknown' when missing."""
     if pd.isna(value):
         return "unknown"
-    ts = pd.Timestamp(value)
-    return f"{ts.day} {ts.strftime('%B %Y')}"
+    return date_text(value)
 
 
 def remark_ids(statements: pd.DataFrame) -> pd.Series:
@@ -115,12 +109,6 @@ def rendering_count(statements: pd.DataFrame) -> int:
     if statements.empty:
         return 0
     return int(pd.DataFrame({"remark": remark_ids(statements), "source": statements["source_key"]}).drop_duplicates().shape[0])
-
-
-def theme_topic_mismatches(statements: pd.DataFrame) -> list[str]:
-    """Statement ids whose coded theme does not refine their topic."""
-    expected = statements["theme"].map(THEME_TOPIC)
-    return sorted(statements.loc[expected != statements["topic"], "statement_id"])
 
 
 # --- Renderings of one remark ------------------------------------------------------------
@@ -260,6 +248,7 @@ def translation_pairs(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFr
     sources = evidence.sources.set_index("source_key")
     short = labels_by_key(evidence)
     themes = statements.set_index("statement_id")["theme"]
+    article = article_key(evidence)
 
     def outlet(key: str) -> str:
         return str(sources.loc[key, "publisher"]).split(" (")[0]
@@ -271,7 +260,7 @@ def translation_pairs(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFr
         variant_source=lambda d: d["variant_source_key"].map(short),
         changes=[
             describe_changes(
-                wording_changes(a, b), outlet(ka) if ka != ARTICLE_KEY else "the article", outlet(kb)
+                wording_changes(a, b), outlet(ka) if ka != article else "the article", outlet(kb)
             )
             for a, b, ka, kb in zip(
                 pairs["original_quote"], pairs["variant_quote"], pairs["original_source_key"], pairs["variant_source_key"]
@@ -290,8 +279,9 @@ def attestation(keys: list[str], sources: pd.DataFrame) -> str:
     remark carried besides the article only by pro-Kremlin outlets says so.
     """
     table = sources.set_index("source_key")
-    others = sorted(k for k in set(keys) if k != ARTICLE_KEY)
-    in_article = ARTICLE_KEY in keys
+    article = article_key(sources)
+    others = sorted(k for k in set(keys) if k != article)
+    in_article = article in keys
     if not others:
         return "Article only" if in_article else "No source"
     names = []
@@ -305,7 +295,7 @@ def attestation(keys: list[str], sources: pd.DataFrame) -> str:
     listing = "; ".join(names)
     if pro_kremlin_only:
         listing = f"only a pro-Kremlin outlet ({listing})"
-    return f"Article and {listing}" if in_article else listing[0].upper() + listing[1:]
+    return f"Article and {listing}" if in_article else sentence_case(listing)
 
 
 def eef_remarks(evidence: Evidence, statements: pd.DataFrame) -> pd.DataFrame:
@@ -352,7 +342,7 @@ def attestation_matrix(evidence: Evidence, statements: pd.DataFrame) -> pd.DataF
     # Russian reports) make one column, listing their keys.
     outlets: dict[str, list[str]] = {}
     for k in keys:
-        name = "The article" if k == ARTICLE_KEY else str(sources.loc[k, "publisher"]).split(" (")[0]
+        name = "The article" if k == article_key(evidence) else str(sources.loc[k, "publisher"]).split(" (")[0]
         outlets.setdefault(name, []).append(k)
     return pd.DataFrame(
         [
@@ -458,8 +448,6 @@ def timeline_note(points: pd.DataFrame) -> str:
     """The timeline caption's count sentence: how many remarks are drawn, and,
     only when there are any, how many have no date (drawn in the column
     marked 'date unknown')."""
-    from .publish import number_text
-
     remarks = points.drop_duplicates("statement_id")
     shown = len(remarks)
     undated = int((remarks["dating"] == "unknown").sum())
@@ -485,10 +473,10 @@ def topic_consistency(statements: pd.DataFrame, readings: pd.DataFrame | None = 
     rows = []
     for topic in [t for t in TOPIC_LABELS if t in set(remarks["topic"])]:
         group = remarks[remarks["topic"] == topic]
-        stances = [s for s in STANCE_LABELS if s in set(group["stance"])]
+        stances = [s for s in labels.STATEMENT_STANCE if s in set(group["stance"])]
         verdict = "single remark" if len(group) == 1 else ("steady" if len(stances) == 1 else "differs")
         by_stance = "; ".join(
-            f"{STANCE_LABELS[s]}: " + _speakers_and_days(group[group["stance"] == s], readings) for s in stances
+            f"{labels.STATEMENT_STANCE[s]}: " + _speakers_and_days(group[group["stance"] == s], readings) for s in stances
         )
         rows.append(
             {
@@ -496,7 +484,7 @@ def topic_consistency(statements: pd.DataFrame, readings: pd.DataFrame | None = 
                 "topic_label": TOPIC_LABELS[topic],
                 "remarks": len(group),
                 "speakers": ", ".join(sorted(set(group["speaker"]))),
-                "stances": "; ".join(STANCE_LABELS[s] for s in stances),
+                "stances": "; ".join(labels.STATEMENT_STANCE[s] for s in stances),
                 "verdict": verdict,
                 "who_when": by_stance,
             }
@@ -533,16 +521,5 @@ def _attributed_day(statement_id: str, date, readings: pd.DataFrame | None) -> s
     return f"{day} per {' and '.join(sources)}" if sources else day
 
 
-PROPER_FIRST_WORDS = {"Ukraine", "Russia", "NATO", "EU"}
-
-
-def in_sentence(labels_: list[str]) -> str:
-    """Labels joined for use inside a sentence: a label's capital goes unless
-    its first word is a name ('Ukraine in NATO' keeps its capital), and the
-    last two are joined by 'and' ('a, b and c')."""
-    items = [
-        label if label.split(" ")[0] in PROPER_FIRST_WORDS else label[0].lower() + label[1:] for label in labels_
-    ]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+# The chapter calls russia.in_sentence.
+in_sentence = labels_in_sentence

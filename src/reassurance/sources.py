@@ -10,12 +10,25 @@ from __future__ import annotations
 import pandas as pd
 
 from .evidence import Evidence
+from .text import short_date
+
+# The one source of this outlet type is the article the book annotates.
+ARTICLE_TYPE = "article-under-annotation"
+
+
+def article_key(evidence: Evidence | pd.DataFrame) -> str:
+    """The source key of the annotated article, from the evidence or its sources table."""
+    sources = evidence if isinstance(evidence, pd.DataFrame) else evidence.sources
+    keys = sources.loc[sources["outlet_type"] == ARTICLE_TYPE, "source_key"]
+    if len(keys) != 1:
+        raise ValueError(f"expected one article under annotation, found {sorted(keys)}")
+    return keys.iloc[0]
 
 
 def short_label(source: pd.Series) -> str:
     """Publisher and date: 'TASS, 5 Sep 2025' (not unique on its own)."""
     dated = source["dated"]
-    when = "n.d." if pd.isna(dated) else f"{dated.day} {dated.strftime('%b %Y')}"
+    when = "n.d." if pd.isna(dated) else short_date(dated)
     return f"{source['publisher']}, {when}"
 
 

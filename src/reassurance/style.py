@@ -7,7 +7,6 @@ background so that they stay legible when the book is read in dark mode.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -91,24 +90,22 @@ RC_PARAMS = {
 }
 
 
+def _luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of '#RRGGBB' (sRGB threshold 0.04045)."""
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_colour_on(hex_colour: str) -> str:
+    """Black or white, whichever contrasts more with the background colour (a label on a tile or cell)."""
+    lum = _luminance(hex_colour)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
 def apply() -> None:
     """Apply the report's matplotlib style to the current session."""
     mpl.rcParams.update(RC_PARAMS)
-
-
-def colours_for(categories: Iterable[str], fixed: Mapping[str, str] | None = None) -> dict[str, str]:
-    """A stable colour per category: `fixed` first, then the palette in order."""
-    fixed = dict(fixed or {})
-    spare = [c for c in PALETTE if c not in fixed.values()]
-    result = {}
-    for category in categories:
-        if category in fixed:
-            result[category] = fixed[category]
-        else:
-            if not spare:
-                raise ValueError("more categories than colours in the palette")
-            result[category] = spare.pop(0)
-    return result
 
 
 def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):

@@ -16,6 +16,8 @@ import pandas as pd
 from . import labels
 from .evidence import Evidence
 from .sources import labels_by_key
+from .text import date_text as format_date  # noqa: F401 (the chapter calls us_position.format_date)
+from .text import short_date
 
 US = "us"
 SIDES = {"coalition": "The coalition and Ukraine", US: "The United States"}
@@ -29,6 +31,24 @@ TOPIC_WORDS = {
     "dialogue": "on talks",
     "negotiations": "on negotiations",
 }
+
+
+# The chapter's timeline: from the London summit to Putin's answer in
+# Vladivostok, with four of the coalition's steps labelled for reference.
+WINDOW_EVENTS = ("ev-2025-03-02-london-summit", "ev-2025-09-05-putin-eef-plenary")
+REFERENCE_STEPS = [
+    "ev-2025-03-02-london-summit",
+    "ev-2025-03-27-paris-summit",
+    "ev-2025-07-10-hq-decision",
+    "ev-2025-09-04-paris-summit",
+]
+
+
+def window(evidence: Evidence) -> tuple[str, str]:
+    """The timeline's first and last day (ISO), from the dates of WINDOW_EVENTS in events.csv."""
+    events = evidence.events.set_index("event_id")
+    first, last = (events.loc[e, "start_date"] for e in WINDOW_EVENTS)
+    return f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}"
 
 
 def us_speakers(evidence: Evidence) -> set[str]:
@@ -53,16 +73,6 @@ def us_statements(evidence: Evidence, *, include_variants: bool = True) -> pd.Da
         source=rows["source_key"].map(sources),
     )
     return rows.sort_values(["date", "statement_id"], ignore_index=True)
-
-
-def _short_date(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts.strftime('%b')}"
-
-
-def format_date(value) -> str:
-    """A date as readers see it in tables: '20 May 2025'."""
-    ts = pd.Timestamp(value)
-    return f"{ts.day} {ts.strftime('%B %Y')}"
 
 
 def _statement_summary(speaker: str, topic: str) -> str:
@@ -122,7 +132,7 @@ def timeline(evidence: Evidence, start: str, end: str) -> pd.DataFrame:
     frame = frame.assign(
         side_label=frame["side"].map(SIDES),
         kind_label=frame["kind"].map(KINDS),
-        label=[f"{_short_date(d)} · {w}" for d, w in zip(frame["date"], frame["what"])],
+        label=[f"{short_date(d, year=False)} · {w}" for d, w in zip(frame["date"], frame["what"])],
     )
     order = {"event": 0, "statement": 1}
     frame = frame.assign(_k=frame["kind"].map(order), _s=(frame["side"] == US).astype(int))
@@ -138,10 +148,10 @@ def timeline_title(rows: pd.DataFrame) -> str:
     if us_rows.empty:
         return "No US step is recorded in this period"
     first, last = us_rows["date"].min(), us_rows["date"].max()
-    span = f"on {_short_date(first)}" if first == last else f"between {_short_date(first)} and {_short_date(last)}"
+    span = f"on {short_date(first, year=False)}" if first == last else f"between {short_date(first, year=False)} and {short_date(last, year=False)}"
     title = f"All {len(us_rows)} US steps recorded here fall {span}"
     if not coalition.empty and coalition["date"].min() < first:
-        title += f"; the coalition's began on {_short_date(coalition['date'].min())}"
+        title += f"; the coalition's began on {short_date(coalition['date'].min(), year=False)}"
     return title
 
 

@@ -17,12 +17,3 @@ def normalise(text: str) -> str:
 
 def occurs_in(quote: str, text: str) -> bool:
     return normalise(quote) in normalise(text)
-
-
-def word_count(text: str) -> int:
-    return len(normalise(text).split())
-
-
-def paragraphs(article: str) -> list[str]:
-    """The article's paragraphs: non-empty blocks separated by blank lines."""
-    return [normalise(block) for block in re.split(r"\n\s*\n", article) if block.strip()]

@@ -6,8 +6,14 @@ project, in two different folders, each with its own doctrees; then the first
 is rebuilt over its own output (`sphinx-build -E`: every page rewritten while
 the previous output is present) and compared again. The builds
 render the notebooks' stored outputs (`make html-stored`, execution off) to
-keep `make test` fast; test_offline.py builds a fresh copy WITH execution.
+keep `make test` fast; test_fresh_copy.py builds a fresh copy WITH execution.
 Environment pickles and doctrees are not part of the site and not compared.
+
+Why not reuse the suite's own _build/html as one side: that build is
+incremental, and an incremental build is not the clean one (measured on
+1 Dec 2026: touching one chapter and rebuilding empties searchindex.js's
+`indexentries`, the glossary's 20 terms), so it would differ for a reason
+that is not the one tested here.
 """
 
 from __future__ import annotations

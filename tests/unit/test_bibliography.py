@@ -3,23 +3,19 @@
 import re
 
 from reassurance.bibliography import render
-from reassurance.evidence import load_evidence
 
 
-def test_references_bib_is_generated_from_sources_csv(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_references_bib_is_generated_from_sources_csv(root, evidence):
     committed = (root / "references.bib").read_text(encoding="utf-8")
     assert committed == render(evidence.sources), "references.bib is stale: run `make references`"
 
 
-def test_every_source_key_has_one_bibliography_entry(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_every_source_key_has_one_bibliography_entry(root, evidence):
     bib_keys = re.findall(r"^@misc\{([^,]+),", (root / "references.bib").read_text(encoding="utf-8"), re.M)
     assert sorted(bib_keys) == sorted(evidence.sources["source_key"])
 
 
-def test_an_undated_source_is_marked_nd(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_an_undated_source_is_marked_nd(evidence):
     undated = evidence.sources[evidence.sources["dated"].isna()].iloc[0]
     assert "year = {n.d.}" in render(undated.to_frame().T)
 
@@ -47,8 +43,7 @@ def test_one_publisher_in_one_year_gets_lettered_years_in_date_order():
     assert years(sources) == {"early": "2025a", "late": "2025b", "other": "2025", "older": "2024"}
 
 
-def test_every_author_year_citation_in_the_bibliography_is_unique(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_every_author_year_citation_in_the_bibliography_is_unique(evidence):
     text = render(evidence.sources)
     pairs = re.findall(r"author = \{\{(.*?)\}\},\n  title = .*?\n  year = \{(.*?)\}", text)
     assert len(pairs) == len(evidence.sources)
@@ -106,8 +101,7 @@ def test_a_title_ending_in_punctuation_gets_no_second_stop():
     assert bib_title("Mid\u2026 title") == "Mid\u2026 title"
 
 
-def test_no_generated_reference_has_doubled_punctuation(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_no_generated_reference_has_doubled_punctuation(evidence):
     for line in _formatted(render(evidence.sources)):
         assert not re.search(r"[\u2026?!]\.", line), line
 
@@ -122,10 +116,9 @@ def test_a_full_page_address_becomes_a_link_and_a_partial_one_does_not():
     assert url("held by the project as wire copy; not redistributed") is None
 
 
-def test_every_entry_with_a_full_address_carries_its_url(root):
+def test_every_entry_with_a_full_address_carries_its_url(evidence):
     from reassurance.bibliography import url
 
-    evidence = load_evidence(root / "data" / "datapackage.json")
     text = render(evidence.sources)
     for source in evidence.sources.itertuples():
         address = url(source.locator)
@@ -138,8 +131,7 @@ def test_a_mirror_says_whose_page_it_copies():
     assert "Mirror of a page by Newsweek" in render(sources)
 
 
-def test_every_source_key_used_in_the_data_is_in_the_references(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_every_source_key_used_in_the_data_is_in_the_references(root, evidence):
     bib_keys = set(re.findall(r"^@misc\{([^,]+),", (root / "references.bib").read_text(encoding="utf-8"), re.M))
     used = set()
     for name, table in evidence.tables.items():

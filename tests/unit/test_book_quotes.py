@@ -8,31 +8,13 @@ print (their stored outputs).
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 
 from reassurance.verbatim import occurs_in
+from support import book_markdown
 
 QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 FENCE = re.compile(r"^(```|:::).*?$", re.M)
-
-
-def prose(root):
-    """(page, text) for the book's Markdown pages, notebook Markdown cells and Markdown outputs."""
-    pages = [root / "intro.md", *sorted(root.glob("book/*.md"))]
-    for page in pages:
-        yield page, page.read_text(encoding="utf-8")
-    for notebook in sorted(root.glob("book/*.ipynb")):
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        parts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
-        for cell in cells:
-            for output in cell.get("outputs", []):
-                markdown = output.get("data", {}).get("text/markdown")
-                if markdown:
-                    # Printed data is backslash-escaped Markdown; read it as the page shows it.
-                    parts.append(re.sub(r"\\(.)", r"\1", "".join(markdown)))
-        yield notebook, "\n".join(parts)
 
 
 def quotations(text: str) -> list[str]:
@@ -42,17 +24,11 @@ def quotations(text: str) -> list[str]:
     return [q for q in QUOTED.findall(text) if "{" not in q and "`" not in q]
 
 
-def stored_excerpts(root) -> list[str]:
-    with open(root / "data" / "excerpts.csv", newline="", encoding="utf-8") as f:
-        return [row["excerpt"] for row in csv.DictReader(f)]
-
-
-def test_quoted_passages_are_verbatim(root):
-    excerpts = stored_excerpts(root)
-    assert len(excerpts) > 100, "the excerpts table is unexpectedly small"
+def test_quoted_passages_are_verbatim(root, evidence):
+    excerpts = list(evidence.excerpts["excerpt"])
     wrong = [
         f"{page.relative_to(root)}: {quote!r}"
-        for page, text in prose(root)
+        for page, text in book_markdown(root, outputs=True)
         for quote in quotations(text)
         if not any(occurs_in(quote, excerpt) for excerpt in excerpts)
     ]
@@ -64,6 +40,5 @@ def test_the_quote_finder_finds_quotes():
     assert quotations(':alt: a "made up" description') == []
 
 
-def test_a_made_up_quote_is_caught(root):
-    excerpts = stored_excerpts(root)
-    assert not any(occurs_in("legitimate targets for annihilation", e) for e in excerpts)
+def test_a_made_up_quote_is_caught(evidence):
+    assert not any(occurs_in("legitimate targets for annihilation", e) for e in evidence.excerpts["excerpt"])

@@ -85,18 +85,12 @@ def test_the_article_must_be_unique():
         claims.article_key(evidence)
 
 
-def test_the_real_data_hold_the_allies_versus_european_discrepancy(root):
-    from reassurance.evidence import load_evidence
-
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_the_real_data_hold_the_allies_versus_european_discrepancy(evidence):
     found = claims.article_count_wordings(evidence)
     assert len(found) >= 2 and found["value"].nunique() == 1
 
 
-def test_reader_table_can_lead_with_the_claim_id(root):
-    from reassurance.evidence import load_evidence
-
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_reader_table_can_lead_with_the_claim_id(evidence):
     ledger = claims.with_sources(evidence)
     plain = claims.reader_table(ledger, evidence)
     cited = claims.reader_table(ledger, evidence, with_id=True)
@@ -105,11 +99,9 @@ def test_reader_table_can_lead_with_the_claim_id(root):
     assert list(cited["Claim"]) == list(ledger["claim_id"])
 
 
-def test_each_claim_shows_the_passages_its_status_rests_on():
+def test_each_claim_shows_the_passages_its_status_rests_on(evidence):
     from reassurance import claims as claims_module
-    from reassurance.evidence import load_evidence
 
-    evidence = load_evidence()
     shown = claims_module.passages(evidence)
     # Every claim other than the article's own characterisations quotes a stored passage.
     non_assessments = evidence.claims.loc[evidence.claims["claim_type"] != "assessment", "claim_id"]

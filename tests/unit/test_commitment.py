@@ -14,14 +14,8 @@ import pytest
 
 from reassurance import commitment, labels
 from reassurance.charts import commitment as charts
-from reassurance.evidence import load_evidence
-from reassurance.paths import fact_sheet_path
 from reassurance.verbatim import occurs_in
-
-
-@pytest.fixture(scope="module")
-def evidence(root):
-    return load_evidence(root / "data" / "datapackage.json")
+from support import fact_sheet_path, overlapping_tiles
 
 
 @pytest.fixture(scope="module")
@@ -51,11 +45,11 @@ def test_every_european_country_of_the_data_has_a_tile(root):
 
 
 def test_no_two_tiles_overlap():
-    assert charts.overlapping_tiles(charts.TILE_GRID) == []
+    assert overlapping_tiles(charts.TILE_GRID) == []
 
 
 def test_grid_checks_catch_clashes_and_gaps():
-    assert charts.overlapping_tiles({"AA": (0, 0), "BB": (1, 0), "CC": (0, 0)}) == [("AA", "CC")]
+    assert overlapping_tiles({"AA": (0, 0), "BB": (1, 0), "CC": (0, 0)}) == [("AA", "CC")]
     assert charts.missing_tiles(["AA", "ZZ"], {"AA": (0, 0)}) == ["ZZ"]
 
 
@@ -106,13 +100,6 @@ def test_code_key_names_each_code_once_in_order(evidence):
     assert commitment.code_key(["PL", "DE", "PL"], evidence) == "DE Germany, PL Poland"
     with pytest.raises(ValueError):
         commitment.code_key(["ZZ"], evidence)
-
-
-def test_tile_text_colour_contrasts_with_its_background():
-    assert charts.text_colour_on("#FFFFFF") == "#000000"
-    assert charts.text_colour_on("#000000") == "#FFFFFF"
-    assert charts.text_colour_on("#F0E442") == "#000000"  # Okabe-Ito yellow
-    assert charts.text_colour_on("#0072B2") == "#FFFFFF"  # Okabe-Ito blue
 
 
 # --- the stance table --------------------------------------------------------
@@ -263,14 +250,6 @@ def test_the_contribution_chart_shows_every_documented_country(table):
     assert len(ax.get_yticklabels()) == matrix["country"].nunique() == int(table["documented"].sum())
 
 
-def test_join_names():
-    assert commitment.join_names([]) == "none"
-    assert commitment.join_names(["Italy"]) == "Italy"
-    assert commitment.join_names(["Italy", "Poland"]) == "Italy and Poland"
-    assert commitment.join_names(["Germany", "Italy", "Poland"]) == "Germany, Italy and Poland"
-    assert commitment.join_names(["Sweden", "United States"]) == "Sweden and the United States"
-
-
 def test_english_gloss_is_blank_only_where_the_evidence_is_english(table):
     shown = commitment.english_gloss(pd.Series(["n/a", "Germany will decide"]))
     assert list(shown) == ["", "Germany will decide"]
@@ -309,8 +288,7 @@ def test_a_stance_date_note_agrees_with_the_timeline(evidence):
     events = evidence.events.set_index("event_id")
     pairs = {"au": "ev-2025-03-15-albanese"}
     for actor, event_id in pairs.items():
-        if actor not in table.index or event_id not in events.index:
-            continue
+        assert actor in table.index and event_id in events.index, f"the pair checked here is gone: {actor}, {event_id}"
         event = events.loc[event_id]
         span = context.date_span_text(event["start_date"], event["end_date"])  # '15–16 Mar 2025'
         days, _, _ = span.partition(" ")

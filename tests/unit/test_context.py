@@ -10,14 +10,8 @@ import pytest
 
 from reassurance import context
 from reassurance.charts import context as charts
-from reassurance.evidence import load_evidence
 
 matplotlib.use("Agg")
-
-
-@pytest.fixture(scope="module")
-def evidence(root):
-    return load_evidence(root / "data" / "datapackage.json")
 
 
 def _events(rows):
@@ -68,22 +62,19 @@ def test_the_timeline_is_in_date_order_with_labels(evidence):
     assert (timeline["days"] >= 1).all()
 
 
-def test_category_counts_cover_every_event(evidence):
-    counts = context.category_counts(context.timeline(evidence))
-    up_to_article = evidence.events["start_date"] <= context.report_end(evidence)
-    assert counts["events"].sum() == up_to_article.sum()
-
-
-def test_the_article_rendering_gives_way_to_another_source(evidence):
+def test_the_article_rendering_gives_way_to_another_source(evidence, article_key):
+    checked = 0
     kept = set(context.without_article_duplicates(evidence)["statement_id"])
     statements = evidence.statements.set_index("statement_id")
     for statement_id, other in statements["variant_of"].items():
         if other == "n/a":
             continue
         pair = {statement_id, other}
-        article = {s for s in pair if statements.loc[s, "source_key"] == "article-2025-09-05"}
+        article = {s for s in pair if statements.loc[s, "source_key"] == article_key}
         if len(article) == 1:
             assert not (article & kept) and (pair - article) <= kept
+            checked += 1
+    assert checked, "no rendering of the article has a variant in another source: the check checks nothing"
 
 
 def test_terms_in_use_finds_each_term_in_date_order(evidence):
@@ -108,24 +99,6 @@ def test_every_strand_has_its_own_marker_and_colour():
     assert len(set(charts.CATEGORY_MARKERS.values())) == len(charts.CATEGORY_MARKERS)
 
 
-def test_ordinal_words():
-    assert context.ordinal_word(1) == "first"
-    assert context.ordinal_word(4) == "fourth"
-    assert context.ordinal_word(11) == "11th"
-    assert context.ordinal_word(22) == "22nd"
-    with pytest.raises(ValueError):
-        context.ordinal_word(0)
-
-
-def test_date_span_text():
-    assert context.date_span_text("2025-09-04", "2025-09-04") == "4 Sep 2025"
-    assert context.date_span_text("2025-09-03", "2025-09-06") == "3–6 Sep 2025"
-    assert context.date_span_text("2025-02-28", "2025-03-02") == "28 Feb – 2 Mar 2025"
-    assert context.date_span_text("2024-12-31", "2025-01-01") == "31 Dec 2024 – 1 Jan 2025"
-    with pytest.raises(ValueError):
-        context.date_span_text("2025-09-06", "2025-09-03")
-
-
 def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     import matplotlib.pyplot as plt
 
@@ -133,7 +106,8 @@ def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     detail = context.between(timeline, "2025-03-01", "2025-09-10")
     overview = charts.overview_chart(timeline, "2025-03-01", "2025-09-10", source_line="test",
                                      disputed_span=("2023-01-01", "2023-12-31", "claimed"))
-    assert overview.axes[0].get_title()
+    # The title sits where the style puts it (left once style.apply() has run).
+    assert overview.axes[0].get_title(loc="left") or overview.axes[0].get_title()
     fig = charts.detail_chart(timeline, "2025-03-01", "2025-09-10", source_line="test")
     ax = fig.axes[0]
     assert fig.get_suptitle().startswith("The events of March to September 2025")
@@ -146,14 +120,6 @@ def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     assert bold == []  # no bold convention: the chapter names too many events to mark them
     assert "bold" not in ax.get_ylabel()
     plt.close("all")
-
-
-def test_date_span_text_without_the_year_for_chart_labels():
-    assert context.date_span_text("2025-09-04", "2025-09-04", year=False) == "4 Sep"
-    assert context.date_span_text("2025-09-03", "2025-09-06", year=False) == "3–6 Sep"
-    assert context.date_span_text("2025-02-28", "2025-03-02", year=False) == "28 Feb – 2 Mar"
-    # Across two years the year cannot be left out.
-    assert context.date_span_text("2024-12-31", "2025-01-01", year=False) == "31 Dec 2024 – 1 Jan 2025"
 
 
 def test_a_detail_label_gives_the_range_of_an_event_of_several_days():

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from reassurance import dictionary, publish
+from support import missing_from_page
 
 TOY = {
     "resources": [
@@ -110,14 +111,14 @@ def test_a_code_without_its_own_definition_reads_with_its_column_description(mon
 def test_a_column_missing_from_the_page_is_reported():
     things = TOY["resources"][0]
     full = publish.table(dictionary.columns_table(things), name=dictionary.table_id("things")).data
-    assert dictionary.missing_from_page(full, TOY) == ["owners"]
+    assert missing_from_page(full, TOY) == ["owners"]
     partial = publish.table(dictionary.columns_table(things).iloc[:2], name=dictionary.table_id("things")).data
-    assert dictionary.missing_from_page(partial, TOY) == ["things.when", "things.owner", "owners"]
+    assert missing_from_page(partial, TOY) == ["things.when", "things.owner", "owners"]
 
 
 @pytest.mark.parametrize("bad", [{"resources": [{"name": "x", "path": "x.csv", "schema": {"fields": []}}]}])
 def test_an_empty_page_misses_every_table(bad):
-    assert dictionary.missing_from_page("<p>nothing</p>", bad) == ["x"]
+    assert missing_from_page("<p>nothing</p>", bad) == ["x"]
 
 
 def test_the_stored_data_dictionary_lists_every_table_and_column(root):
@@ -130,5 +131,5 @@ def test_the_stored_data_dictionary_lists_every_table_and_column(root):
         for output in cell["outputs"]
     )
     descriptor = dictionary.load_descriptor(root / "data" / "datapackage.json")
-    missing = dictionary.missing_from_page(page, descriptor)
+    missing = missing_from_page(page, descriptor)
     assert not missing, f"re-execute book/data-dictionary.ipynb; not listed: {missing}"

@@ -26,15 +26,13 @@ def problems(data_copy) -> str:
     return str(caught.value)
 
 
-def test_the_evidence_base_loads_every_table_with_rows(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_the_evidence_base_loads_every_table_with_rows(evidence):
     assert sorted(evidence.tables) == sorted(TABLES)
     for name, frame in evidence.tables.items():
         assert len(frame) > 0, name
 
 
-def test_dates_load_as_timestamps_and_unknown_stays_explicit(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_dates_load_as_timestamps_and_unknown_stays_explicit(evidence):
     assert pd.api.types.is_datetime64_any_dtype(evidence.events["start_date"])
     assert "unknown" in set(evidence.sources["title"])
     assert evidence.sources["dated"].isna().any()

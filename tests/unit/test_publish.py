@@ -20,15 +20,6 @@ def test_dates_in_tables_read_as_in_prose():
 def test_a_plain_date_and_a_missing_date():
     assert publish._cell(datetime.date(2025, 3, 2)) == "2 March 2025"
     assert publish._cell(pd.NaT) == "unknown"
-    assert publish.date_text("2025-09-05") == "5 September 2025"
-
-
-def test_months_are_written_as_the_prose_writes_them():
-    from reassurance.publish import months_text
-
-    assert months_text(["2026-11"]) == "November 2026"
-    assert months_text(["2026-12", "2026-11", "2026-11"]) == "November and December 2026"
-    assert months_text(["2025-12", "2026-01"]) == "December 2025 and January 2026"
 
 
 def test_markdown_text_shows_markup_as_text():

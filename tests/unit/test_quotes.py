@@ -12,17 +12,8 @@ import os
 
 import pytest
 
-from reassurance.evidence import load_evidence
-from reassurance.paths import article_path
-from reassurance.verbatim import occurs_in, paragraphs, word_count
-
-ARTICLE_KEY = "article-2025-09-05"
-
-
-@pytest.fixture(scope="module")
-def evidence(root):
-    return load_evidence(root / "data" / "datapackage.json")
-
+from reassurance.verbatim import occurs_in
+from support import article_path, paragraphs, word_count
 
 def excerpts_by_source(evidence) -> dict[str, list[str]]:
     return evidence.excerpts.groupby("source_key")["excerpt"].agg(list).to_dict()
@@ -56,15 +47,15 @@ def test_quoted_commitment_mentions_are_stored_excerpts_of_their_source(evidence
     assert not not_in_own_source(quoted, "evidence", evidence)
 
 
-def test_every_claim_excerpt_is_a_stored_article_excerpt(evidence):
-    article = excerpts_by_source(evidence)[ARTICLE_KEY]
+def test_every_claim_excerpt_is_a_stored_article_excerpt(evidence, article_key):
+    article = excerpts_by_source(evidence)[article_key]
     missing = [c for c, e in zip(evidence.claims["claim_id"], evidence.claims["excerpt"]) if not any(occurs_in(e, a) for a in article)]
     assert not missing
 
 
-def test_article_excerpts_are_short(evidence):
+def test_article_excerpts_are_short(evidence, article_key):
     # The article is quoted only as far as the claims need: a sentence at most.
-    article = evidence.excerpts[evidence.excerpts["source_key"] == ARTICLE_KEY]
+    article = evidence.excerpts[evidence.excerpts["source_key"] == article_key]
     long = [i for i, e in zip(article["excerpt_id"], article["excerpt"]) if word_count(e) > 40]
     assert not long
 
@@ -81,9 +72,9 @@ def test_claim_links_name_an_excerpt_of_the_same_source(evidence):
     assert not wrong, "claim links without the source's excerpt, or with another source's:\n" + "\n".join(wrong)
 
 
-def test_every_claim_rests_on_a_stored_excerpt_of_another_source(evidence):
+def test_every_claim_rests_on_a_stored_excerpt_of_another_source(evidence, article_key):
     links = evidence.claim_sources
-    backed = set(links.loc[(links["excerpt_id"] != "n/a") & (links["source_key"] != ARTICLE_KEY), "claim_id"])
+    backed = set(links.loc[(links["excerpt_id"] != "n/a") & (links["source_key"] != article_key), "claim_id"])
     assessments = set(evidence.claims.loc[evidence.claims["claim_type"] == "assessment", "claim_id"])
     assert set(evidence.claims["claim_id"]) - backed - assessments == set()
 
@@ -102,7 +93,7 @@ def test_excerpts_are_not_duplicated(evidence):
     assert not pairs.duplicated().any()
 
 
-def test_stored_article_excerpts_match_the_article(root, evidence):
+def test_stored_article_excerpts_match_the_article(root, evidence, article_key):
     """Against the article itself, where it is present beside the project (CI)."""
     article_file = article_path(root)
     if not article_file.is_file():
@@ -111,7 +102,7 @@ def test_stored_article_excerpts_match_the_article(root, evidence):
         pytest.skip(f"the annotated article is not beside the project ({article_file.parent})")
     article = article_file.read_text(encoding="utf-8")
     paras = paragraphs(article)
-    stored = evidence.excerpts[evidence.excerpts["source_key"] == ARTICLE_KEY]["excerpt"]
+    stored = evidence.excerpts[evidence.excerpts["source_key"] == article_key]["excerpt"]
     assert [e for e in stored if not occurs_in(e, article)] == []
     misplaced = [
         c.claim_id

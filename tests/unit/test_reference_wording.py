@@ -7,16 +7,11 @@ import re
 
 import pandas as pd
 
+from support import book_markdown
+
 
 def _markdown(root):
-    """Every Markdown text of the book: the .md pages and the notebooks' Markdown cells."""
-    texts = {}
-    for path in sorted((root / "book").glob("*.md")) + [root / "intro.md"]:
-        texts[path.name] = path.read_text(encoding="utf-8")
-    for path in sorted((root / "book").glob("*.ipynb")):
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        texts[path.name] = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    return texts
+    return {path.name: text for path, text in book_markdown(root)}
 
 
 def _title(root, doc: str) -> str:

@@ -6,12 +6,7 @@ import pandas as pd
 import pytest
 
 from reassurance import labels, russia
-from reassurance.evidence import load_evidence
-
-
-@pytest.fixture(scope="module")
-def evidence(root):
-    return load_evidence(root / "data" / "datapackage.json")
+from support import theme_topic_mismatches
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +29,7 @@ def test_every_theme_refines_one_known_topic():
 
 def test_every_russian_statement_is_coded_with_a_theme_of_its_topic(statements):
     assert len(statements) > 0
-    assert russia.theme_topic_mismatches(statements) == []
+    assert theme_topic_mismatches(statements) == []
 
 
 def test_only_russian_statements_are_coded(evidence):
@@ -54,7 +49,7 @@ def test_a_rendering_has_the_theme_of_the_remark_it_renders(statements):
 
 def test_the_mismatch_check_catches_a_wrong_theme():
     rows = frame([("a", "putin", "P", None, "eu", "supports", "q", "n/a", "k", "no-nato-membership", "x")])
-    assert russia.theme_topic_mismatches(rows) == ["a"]
+    assert theme_topic_mismatches(rows) == ["a"]
 
 
 def test_an_uncoded_russian_statement_is_refused(evidence):
@@ -141,21 +136,21 @@ def test_only_english_renderings_are_compared_and_every_original_has_its_transla
 # --- attestation --------------------------------------------------------------------------
 
 
-def test_attestation_distinguishes_article_only_and_pro_kremlin_only(evidence):
+def test_attestation_distinguishes_article_only_and_pro_kremlin_only(evidence, article_key):
     sources = evidence.sources
-    assert russia.attestation([russia.ARTICLE_KEY], sources) == "Article only"
-    assert russia.attestation([russia.ARTICLE_KEY, "newsfront-2025-09-05"], sources).startswith(
+    assert russia.attestation([article_key], sources) == "Article only"
+    assert russia.attestation([article_key, "newsfront-2025-09-05"], sources).startswith(
         "Article and only a pro-Kremlin outlet"
     )
-    assert russia.attestation([russia.ARTICLE_KEY, "tass-2012993"], sources) == "Article and TASS"
-    assert "citing RIA Novosti" in russia.attestation([russia.ARTICLE_KEY, "rusk-120483"], sources)
+    assert russia.attestation([article_key, "tass-2012993"], sources) == "Article and TASS"
+    assert "citing RIA Novosti" in russia.attestation([article_key, "rusk-120483"], sources)
     # A mirror's name already says whose page it copies.
-    assert "(mirrored at am1.news)" in russia.attestation([russia.ARTICLE_KEY, "am1-novayagazeta-2025-09-05"], sources)
+    assert "(mirrored at am1.news)" in russia.attestation([article_key, "am1-novayagazeta-2025-09-05"], sources)
     assert russia.attestation(["tass-2012993"], sources) == "TASS"
     assert russia.attestation([], sources) == "No source"
 
 
-def test_eef_remarks_give_one_row_per_theme_with_its_attestation(evidence, statements):
+def test_eef_remarks_give_one_row_per_theme_with_its_attestation(evidence, statements, article_key):
     remarks = russia.eef_remarks(evidence, statements)
     assert remarks["theme"].is_unique
     eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == russia.EEF_DATE)]
@@ -166,14 +161,14 @@ def test_eef_remarks_give_one_row_per_theme_with_its_attestation(evidence, state
     assert remarks["renderings"].sum() < len(eef) or eef["variant_of"].eq("n/a").all()
     for _, r in remarks.iterrows():
         keys = set(eef.loc[eef["theme"] == r["theme"], "source_key"])
-        assert (r["attested_by"] == "Article only") == (keys == {russia.ARTICLE_KEY})
+        assert (r["attested_by"] == "Article only") == (keys == {article_key})
 
 
-def test_attestation_matrix_marks_exactly_the_carrying_sources(evidence, statements):
+def test_attestation_matrix_marks_exactly_the_carrying_sources(evidence, statements, article_key):
     matrix = russia.attestation_matrix(evidence, statements)
     eef = statements[(statements["speaker_id"] == "putin") & (statements["date"] == russia.EEF_DATE)]
     assert matrix["carried"].sum() == len(set(zip(eef["theme"], eef["source_key"])))
-    assert matrix["source_key"].iloc[0] == russia.ARTICLE_KEY
+    assert matrix["source_key"].iloc[0] == article_key
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -255,17 +250,6 @@ def test_same_day_remarks_name_the_day_once():
     assert russia.topic_consistency(rows).loc[0, "who_when"] == "Supports: P (5 September 2025, date unknown)"
 
 
-def test_in_sentence_keeps_names_capitalised():
-    assert russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO"]) == "foreign troops in Ukraine and Ukraine in NATO"
-
-
-def test_in_sentence_joins_the_last_two_with_and():
-    three = russia.in_sentence(["Foreign troops in Ukraine", "Ukraine in NATO", "Ukraine in the EU"])
-    assert three == "foreign troops in Ukraine, Ukraine in NATO and Ukraine in the EU"
-    assert russia.in_sentence(["Security guarantees"]) == "security guarantees"
-    assert russia.in_sentence([]) == ""
-
-
 # --- one remark counts once -----------------------------------------------------------------
 
 
@@ -321,11 +305,6 @@ def test_translation_pairs_compare_different_sources_only(evidence, statements):
     pairs = russia.translation_pairs(evidence, statements)
     assert len(pairs) > 0
     assert (pairs["original_source_key"] != pairs["variant_source_key"]).all()
-
-
-def test_format_date_is_day_month_year():
-    assert russia.format_date(pd.Timestamp("2025-05-20")) == "20 May 2025"
-    assert russia.format_date(pd.NaT) == "unknown"
 
 
 def test_timeline_note_mentions_undated_remarks_only_when_there_are_some():

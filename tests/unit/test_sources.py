@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reassurance.evidence import load_evidence
 from reassurance.sources import describe_keys, labels_by_key, short_label, unique_labels
 
 
@@ -18,8 +17,7 @@ def _source(key, publisher, dated, title="unknown", locator="example.org/x"):
     }
 
 
-def test_every_source_label_is_unique(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_every_source_label_is_unique(evidence):
     labels = labels_by_key(evidence)
     assert sorted(labels) == sorted(evidence.sources["source_key"])
     assert len(set(labels.values())) == len(labels)
@@ -49,8 +47,7 @@ def test_same_locator_falls_back_to_the_key():
     assert unique_labels(sources) == {"a": "X, n.d. (a)", "b": "X, n.d. (b)"}
 
 
-def test_describe_keys_never_repeats_a_label_for_two_keys(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_describe_keys_never_repeats_a_label_for_two_keys(evidence):
     sources = evidence.sources
     shared = sources.groupby(["publisher", "dated"]).filter(lambda g: len(g) > 1)
     keys = list(shared["source_key"])

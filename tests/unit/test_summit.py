@@ -4,12 +4,6 @@ import pandas as pd
 import pytest
 
 from reassurance import summit
-from reassurance.evidence import load_evidence
-
-
-@pytest.fixture(scope="module")
-def evidence(root):
-    return load_evidence(root / "data" / "datapackage.json")
 
 
 def counts_frame(rows):

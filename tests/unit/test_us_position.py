@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from reassurance import labels, us_position
-from reassurance.evidence import Evidence, load_evidence
+from reassurance.evidence import Evidence
 
 
 def ts(day: str) -> pd.Timestamp:
@@ -118,10 +118,6 @@ def test_the_timeline_title_states_when_the_us_steps_fall():
     assert us_position.timeline_title(rows[rows["side"] == "coalition"]).startswith("No US step")
 
 
-def test_format_date_is_day_month_year():
-    assert us_position.format_date(pd.Timestamp("2025-05-20")) == "20 May 2025"
-
-
 def test_the_timeline_refuses_an_inverted_window():
     with pytest.raises(ValueError):
         us_position.timeline(fake_evidence(), "2025-09-05", "2025-03-02")
@@ -157,8 +153,7 @@ def test_days_between_events():
         us_position.days_between(evidence, "ev-b", "ev-zz")
 
 
-def test_every_expectation_in_the_data_is_sourced_on_both_sides(root):
-    evidence = load_evidence(root / "data" / "datapackage.json")
+def test_every_expectation_in_the_data_is_sourced_on_both_sides(evidence):
     keys = set(evidence.sources["source_key"])
     frame = evidence.us_expectations
     assert len(frame) > 0
@@ -207,7 +202,11 @@ def test_the_expectations_chart_has_one_bar_per_status():
     plt.close(fig)
 
 
-def test_the_timeline_labels_overlap_neither_each_other_nor_the_dashed_lines():
+def test_the_window_runs_from_london_to_vladivostok(evidence):
+    assert us_position.window(evidence) == ("2025-03-02", "2025-09-05")
+
+
+def test_the_timeline_labels_overlap_neither_each_other_nor_the_dashed_lines(evidence):
     """On the real evidence base with the chapter's four reference steps: no two
     labels' boxes overlap, and no dashed reference line runs through a label."""
     import matplotlib
@@ -217,10 +216,9 @@ def test_the_timeline_labels_overlap_neither_each_other_nor_the_dashed_lines():
 
     from reassurance.charts import us_position as charts
 
-    window = ("2025-03-02", "2025-09-05")
-    rows = us_position.timeline(load_evidence(), *window)
-    chosen = ["ev-2025-03-02-london-summit", "ev-2025-03-27-paris-summit", "ev-2025-07-10-hq-decision",
-              "ev-2025-09-04-paris-summit"]
+    window = us_position.window(evidence)
+    rows = us_position.timeline(evidence, *window)
+    chosen = us_position.REFERENCE_STEPS
     fig = charts.timeline_chart(rows, "Title", "test source", *window, reference_ids=chosen)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()

@@ -62,33 +62,9 @@ TILE_GRID = {
 }
 
 
-def overlapping_tiles(grid: dict[str, tuple[int, int]]) -> list[tuple[str, str]]:
-    """Pairs of codes that share a grid position (none in a valid grid)."""
-    seen: dict[tuple[int, int], str] = {}
-    clashes = []
-    for code, position in grid.items():
-        if position in seen:
-            clashes.append((seen[position], code))
-        else:
-            seen[position] = code
-    return clashes
-
-
 def missing_tiles(codes, grid: dict[str, tuple[int, int]] = TILE_GRID) -> list[str]:
     """Country codes that need a tile but have none in the grid."""
     return sorted(set(codes) - set(grid))
-
-
-def _luminance(hex_colour: str) -> float:
-    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def text_colour_on(hex_colour: str) -> str:
-    """Black or white, whichever contrasts more with the background colour."""
-    lum = _luminance(hex_colour)
-    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 
 # Stances whose tile names the domains the country itself named, not the
@@ -142,7 +118,7 @@ def _tile(ax, x: float, y: float, stance: str, code: str, domains: str = "unknow
             facecolor=colour, edgecolor="#333333", linewidth=0.8, hatch=STANCE_HATCHES.get(stance, ""),
         )
     )
-    ink = text_colour_on(colour)
+    ink = style.text_colour_on(colour)
     box = None if stance not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
     label = tile_label(stance, domains)
     two = "\n" in label
@@ -281,7 +257,7 @@ def mentions_chart(crosstab: pd.DataFrame, source_line: str):
         box = None if cell["stance"] not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
         lines = stack_codes(cell["iso_codes"])
         ax.text(x, y, lines, ha="center", va="center", fontsize=9 if lines.count("\n") < 2 else 8, fontweight="bold",
-                color=text_colour_on(colour), bbox=box)
+                color=style.text_colour_on(colour), bbox=box)
     ax.set_xticks(range(len(cols)), [wrap(labels.STANCE[c], 11) for c in cols], fontsize=8.5)
     ax.set_yticks([len(rows) - 1 - i for i in range(len(rows))], [wrap(labels.MENTION[m], 26) for m in rows], fontsize=8.5)
     ax.set_xlim(-0.55, len(cols) - 0.45)

@@ -12,6 +12,7 @@ import textwrap
 import pandas as pd
 
 from .. import style
+from ..text import join_names, number_text
 
 STATUS_COLOURS = {
     "confirmed": style.OKABE_ITO["bluish_green"],
@@ -40,11 +41,6 @@ TITLE_WIDTH = 56
 FEW_CLAIMS = 5
 
 
-def _number(n: int) -> str:
-    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    return words[n] if 0 <= n < len(words) else str(n)
-
-
 def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CLAIMS) -> str:
     """A title that states the finding of a status chart, computed from its counts.
 
@@ -63,16 +59,15 @@ def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CL
     if total == 0:
         return f"No checkable claims about {subject}"
     if total < few:
-        parts = [f"{_number(counts[s])} {STATUS_PHRASES[s]}" for s in order if s in counts]
+        parts = [f"{number_text(counts[s])} {STATUS_PHRASES[s]}" for s in order if s in counts]
         noun = "claim" if total == 1 else "claims"
-        return f"Only {_number(total)} checkable {noun} about {subject}: " + ", ".join(parts)
+        return f"Only {number_text(total)} checkable {noun} about {subject}: " + ", ".join(parts)
     largest = max(counts.values())
     tied = [s for s in order if counts.get(s, 0) == largest]
     if len(tied) > 1:
         # A tie names every status that shares the largest count, so neither hides the other.
         phrases = [f"{largest} {STATUS_PHRASES[s]}" for s in tied]
-        joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
-        return f"{joined}, of {total} claims about {subject}"
+        return f"{join_names(phrases)}, of {total} claims about {subject}"
     top = tied[0]
     verb = "is" if counts[top] == 1 else "are"
     return f"{counts[top]} of {total} claims about {subject} {verb} {STATUS_PHRASES[top]}"

@@ -1,5 +1,5 @@
-"""Charts of the road-to-Paris chapter: the timeline, as one two-panel figure
-(timeline_chart) or, more legibly, as an overview and a detail figure."""
+"""Charts of the road-to-Paris chapter: the timeline as an overview of the whole
+period and a legible detail of its last months."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from .. import labels, style
-from ..context import date_span_text
+from ..text import date_span_text, month_span_text
 
 CATEGORY_COLOURS = {
     "war": style.OKABE_ITO["black"],
@@ -101,7 +101,7 @@ def detail_chart(
     texts = [detail_label(row) for _, row in detail.iterrows()]
     lines = sum(t.count("\n") + 1 for t in texts)
     fig, ax = style.new_figure(
-        f"The events of {detail_start:%B} to {detail_end:%B %Y}, in date order", height_in=0.2 * lines + 0.12 * len(detail) + 2.2
+        f"The events of {month_span_text(detail_start, detail_end)}, in date order", height_in=0.2 * lines + 0.12 * len(detail) + 2.2
     )
     # The labels take the left half: the title belongs to the figure, so it
     # starts at the left edge instead of running off the right one.
@@ -123,7 +123,7 @@ def detail_chart(
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
     ax.grid(axis="both", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.set_xlabel(f"Date ({detail_start:%B} to {detail_end:%B %Y})")
+    ax.set_xlabel(f"Date ({month_span_text(detail_start, detail_end)})")
     ax.set_ylabel("Event")
     # Below the axes, clear of the tick and axis labels (pad in font-size units).
     _legend(ax, detail["category"], loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.9, ncols=4)

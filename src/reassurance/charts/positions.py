@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 
 from .. import labels, style
+from ..text import date_text
 from .common import wrap
 
 # Defined once for the book (style.py): a position shares its colour with the
@@ -23,14 +24,6 @@ POSITION_SYMBOLS = {
     "unknown": "?",
 }
 ARTICLE_ONLY_MARK = "†"
-
-
-def _text_colour(hex_colour: str) -> str:
-    """Black or white, whichever reads better on the background (WCAG relative luminance)."""
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
 
 
 def cell_text(position: str, evidence: str) -> str:
@@ -51,7 +44,7 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
         ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5,
                                hatch="////" if row.position == "unknown" else None))
         ax.text(x + 0.5, y + 0.5, wrap(cell_text(row.position, row.evidence), 11), ha="center", va="center",
-                fontsize=7.8, color=_text_colour(colour) if row.position != "unknown" else "#444444",
+                fontsize=7.8, color=style.text_colour_on(colour) if row.position != "unknown" else "#444444",
                 fontweight="bold" if row.position != "unknown" else "normal")
     ax.set_xlim(0, len(issues))
     ax.set_ylim(len(actors), 0)
@@ -62,7 +55,7 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel(f"Issue (statements up to {latest.day} {latest:%B %Y})")
+    ax.set_xlabel(f"Issue (statements up to {date_text(latest)})")
     ax.set_ylabel("Actor")
     present = [p for p in labels.POSITION if p in set(cells["position"])]
     handles = [

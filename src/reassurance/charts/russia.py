@@ -7,7 +7,8 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from .. import style
+from .. import labels, style
+from ..text import short_date
 from .common import wrap
 
 SPEAKER_COLOURS = {
@@ -16,7 +17,6 @@ SPEAKER_COLOURS = {
     "Sergey Lavrov": style.OKABE_ITO["bluish_green"],
 }
 STANCE_MARKERS = {"opposes": "X", "conditional": "o", "supports": "^", "describes": "s"}
-STANCE_NAMES = {"opposes": "Opposes", "conditional": "Conditional", "supports": "Supports", "describes": "Describes"}
 
 # Columns of the attestation chart: the article, then other outlets by kind.
 KIND_COLOURS = {
@@ -27,10 +27,6 @@ KIND_COLOURS = {
     "mirror": style.OKABE_ITO["orange"],
     "pro-kremlin-outlet": style.OKABE_ITO["vermillion"],
 }
-
-
-def _day(when) -> str:
-    return f"{when.day} {when.strftime('%b')}"
 
 
 def timeline_chart(points: pd.DataFrame, source_line: str):
@@ -72,7 +68,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
         ax.text(unknown_x, len(themes) + 0.35, "date\nunknown", ha="center", va="top", fontsize=8)
     # Fridays, so that 5 September (the plenary) falls on a tick.
     ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.FR))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _day(mdates.num2date(v))))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: short_date(mdates.num2date(v), year=False)))
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_xlabel("Date of the remark (2025)")
@@ -81,7 +77,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     stances = [s for s in STANCE_MARKERS if s in set(points["stance"])]
     # Two legends under the chart, side by side: colour = speaker, shape = stance.
     speaker_handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color=SPEAKER_COLOURS[s], label=s) for s in speakers]
-    stance_handles = [Line2D([], [], linestyle="", marker=STANCE_MARKERS[s], markersize=8, color="#555555", label=STANCE_NAMES[s]) for s in stances]
+    stance_handles = [Line2D([], [], linestyle="", marker=STANCE_MARKERS[s], markersize=8, color="#555555", label=labels.STATEMENT_STANCE[s]) for s in stances]
     if (points["dating"] == "alternative").any():
         stance_handles.append(Line2D([], [], linestyle=":", marker="o", markersize=8, color="#777777", markerfacecolor="white", label="Day given by another source"))
     # Two legends side by side in the chart's upper left, where the early

@@ -8,6 +8,7 @@ from matplotlib.lines import Line2D
 
 from .. import labels, style
 from ..us_position import KINDS
+from ..text import short_date
 from .common import count_bars, wrap
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
@@ -67,7 +68,7 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
         left = row["date"] < middle
         texts.append(ax.text(
             row["date"] + pd.Timedelta(days=2.5 if left else -2.5), lane,
-            f"{_short_date(row['date'])} · {wrap(row['what'], 34)}",
+            f"{short_date(row['date'], year=False)} · {wrap(row['what'], 34)}",
             ha="left" if left else "right", va="bottom", fontsize=7.2, color="#555555", zorder=4,
         ))
     levels = reference_levels(fig, ax, texts, list(labelled["date"]))
@@ -102,11 +103,13 @@ REFERENCE_STEP = 1.0  # height of one level of reference labels, in rows
 def reference_levels(fig, ax, texts, dates) -> list[int]:
     """A level (0 = lowest) for each reference label, so that no two labels at
     one level overlap and no label's dashed line (which rises from the foot of
-    the chart to its own label) runs through a label set lower down. Tries
-    every order of the labels and keeps the one with the fewest levels; the
-    labels' widths are measured on the figure's renderer."""
-    from itertools import permutations
+    the chart to its own label) runs through a label set lower down.
 
+    Greedy: a label that spans fewer of the other labels' lines goes first, at
+    the lowest level that clashes with no label already placed; a label whose
+    span holds another's line therefore lands above it. The labels' widths are
+    measured on the figure's renderer.
+    """
     renderer = fig.canvas.get_renderer()
     spans = []
     for text in texts:
@@ -114,43 +117,31 @@ def reference_levels(fig, ax, texts, dates) -> list[int]:
         spans.append((box.x0, box.x1))
     xs = [mdates.date2num(d) for d in dates]
     pad = (ax.get_xlim()[1] - ax.get_xlim()[0]) * 0.01
-    best = None
     n = len(texts)
-    for order in permutations(range(n)):
-        level = [0] * n
-        feasible = True
-        for i in order:
-            # The lowest level at which label i overlaps no label already placed
-            # at that level, its own line crosses no label placed below it, and
-            # no line of a label placed above it crosses label i.
-            candidate = 0
-            while True:
-                ok = True
-                for j in range(n):
-                    if j == i or j not in order[: order.index(i)]:
-                        continue
-                    same = level[j] == candidate
-                    overlap = spans[i][0] - pad < spans[j][1] and spans[j][0] - pad < spans[i][1]
-                    line_i_in_j = spans[j][0] - pad <= xs[i] <= spans[j][1] + pad
-                    line_j_in_i = spans[i][0] - pad <= xs[j] <= spans[i][1] + pad
-                    if (same and overlap) or (level[j] < candidate and line_i_in_j) or (level[j] > candidate and line_j_in_i):
-                        ok = False
-                        break
-                if ok or candidate > n:
-                    feasible = ok
-                    break
-                candidate += 1
-            level[i] = candidate
-            if not feasible:
-                break
-        if feasible and (best is None or max(level) < max(best)):
-            best = level
-    # Should no order work, one level each, in date order.
-    return best if best is not None else list(range(n))
 
+    def holds_line(i: int, j: int) -> bool:
+        """Label i's box stands across label j's line."""
+        return spans[i][0] - pad <= xs[j] <= spans[i][1] + pad
 
-def _short_date(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts.strftime('%b')}"
+    def clashes(i: int, level_i: int, j: int, level_j: int) -> bool:
+        overlap = spans[i][0] - pad < spans[j][1] and spans[j][0] - pad < spans[i][1]
+        return (
+            (level_i == level_j and overlap)
+            or (level_j < level_i and holds_line(j, i))
+            or (level_j > level_i and holds_line(i, j))
+        )
+
+    order = sorted(range(n), key=lambda i: (sum(holds_line(i, j) for j in range(n) if j != i), i))
+    level: dict[int, int] = {}
+    for i in order:
+        candidate = 0
+        while any(clashes(i, candidate, j, level[j]) for j in level):
+            candidate += 1
+            if candidate > n:
+                # Two labels each stand across the other's line: one level each, in date order.
+                return list(range(n))
+        level[i] = candidate
+    return [level[i] for i in range(n)]
 
 
 def expectations_chart(counts: pd.DataFrame, title: str, source_line: str):
