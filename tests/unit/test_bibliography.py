@@ -216,3 +216,16 @@ def test_a_key_missing_from_the_references_is_caught(data_copy, root):
     assert keys_missing_from_the_references(data_copy.folder.parent)[1] == [
         "us_expectations.csv row 2, us_source_key: 'no-such-key'"
     ]
+
+
+def test_every_source_with_a_full_address_has_a_url_in_references_bib(root):
+    """The references page links every entry whose page address is known (the
+    built page is checked in tests/build); here, the generated file itself."""
+    from reassurance.bibliography import url
+
+    evidence = load_evidence(root / "data" / "datapackage.json")
+    text = (root / "references.bib").read_text(encoding="utf-8")
+    entries = dict(re.findall(r"^@misc\{([^,]+),\n(.*?)\n\}", text, re.M | re.S))
+    wanted = {k: url(loc) for k, loc in zip(evidence.sources["source_key"], evidence.sources["locator"]) if url(loc)}
+    assert len(wanted) > 50
+    assert [k for k, address in wanted.items() if f"url = {{{address}}}" not in entries[k]] == []
