@@ -165,10 +165,11 @@ def missing_from_page(page_html: str, descriptor: dict) -> list[str]:
     return missing
 
 
-def book_markdown(root: Path = ROOT, *, outputs: bool = False) -> list[tuple[Path, str]]:
+def book_markdown(root: Path = ROOT, *, outputs: bool = False, tables: bool = False) -> list[tuple[Path, str]]:
     """(page, Markdown) for the front page, the Markdown pages and each notebook's
     Markdown cells; with outputs=True a notebook's text also holds the Markdown its
-    cells print (stored outputs), unescaped as the page shows it."""
+    cells print (stored outputs), unescaped as the page shows it, and with
+    tables=True the text of the HTML tables they print, a cell per paragraph."""
     import json
     import re
 
@@ -182,5 +183,11 @@ def book_markdown(root: Path = ROOT, *, outputs: bool = False) -> list[tuple[Pat
                     markdown = output.get("data", {}).get("text/markdown")
                     if markdown:
                         parts.append(re.sub(r"\\(.)", r"\1", "".join(markdown)))
+                    html = output.get("data", {}).get("text/html")
+                    if html and tables:
+                        from bs4 import BeautifulSoup
+
+                        # A blank line between cells: a quotation never runs across cells.
+                        parts.append(BeautifulSoup("".join(html), "html.parser").get_text("\n\n"))
         texts.append((notebook, "\n".join(parts)))
     return texts

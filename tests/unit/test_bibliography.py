@@ -139,3 +139,84 @@ def test_every_source_key_used_in_the_data_is_in_the_references(root, evidence):
             if column.endswith("source_key"):
                 used |= set(table[column].dropna()) - {"n/a", "unknown"}
     assert used and used <= bib_keys, sorted(used - bib_keys)
+
+
+def _source_references(descriptor: dict) -> list[tuple[str, str]]:
+    """(table, column) of every foreign key that names a source, read from the
+    Data Package, so a new table or column is covered without changing the test."""
+    found = []
+    for resource in descriptor["resources"]:
+        for key in resource["schema"].get("foreignKeys", []):
+            fields = [key["fields"]] if isinstance(key["fields"], str) else key["fields"]
+            if key["reference"]["resource"] == "sources":
+                found += [(resource["name"], field) for field in fields]
+    return found
+
+
+def test_every_column_that_names_a_source_is_a_foreign_key_to_the_sources():
+    import json
+
+    from support import ROOT
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    declared = set(_source_references(descriptor))
+    named = {
+        (resource["name"], field["name"])
+        for resource in descriptor["resources"]
+        if resource["name"] != "sources"
+        for field in resource["schema"]["fields"]
+        if field["name"] == "source" or field["name"].endswith("source_key")
+    }
+    assert named - declared == set(), "columns naming a source without a foreign key to sources.source_key"
+
+
+def keys_missing_from_the_references(root) -> tuple[int, list[str]]:
+    """Every value of every column that names a source (missing values aside),
+    looked up in references.bib: (how many were checked, those not found)."""
+    import csv
+    import json
+
+    descriptor = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    bib_keys = set(re.findall(r"^@misc\{([^,]+),", (root / "references.bib").read_text(encoding="utf-8"), re.M))
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    checked, missing = 0, []
+    for table, column in _source_references(descriptor):
+        resource = resources[table]
+        field = next(f for f in resource["schema"]["fields"] if f["name"] == column)
+        absent = set(field.get("missingValues", resource["schema"].get("missingValues", [""])))
+        with open(root / "data" / resource["path"], newline="", encoding="utf-8") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                if row[column] in absent:
+                    continue
+                checked += 1
+                if row[column] not in bib_keys:
+                    missing.append(f"{resource['path']} row {number}, {column}: {row[column]!r}")
+    return checked, missing
+
+
+def test_no_data_row_cites_a_key_missing_from_the_references(root):
+    checked, missing = keys_missing_from_the_references(root)
+    assert checked > 300, f"only {checked} source references found: is the Data Package read correctly?"
+    assert not missing, "keys missing from references.bib:\n" + "\n".join(missing)
+
+
+def test_a_key_missing_from_the_references_is_caught(data_copy, root):
+    import shutil
+
+    shutil.copy(root / "references.bib", data_copy.folder.parent / "references.bib")
+    data_copy.set_cell("us_expectations", 2, "us_source_key", "no-such-key")
+    assert keys_missing_from_the_references(data_copy.folder.parent)[1] == [
+        "us_expectations.csv row 2, us_source_key: 'no-such-key'"
+    ]
+
+
+def test_every_source_with_a_full_address_has_a_url_in_references_bib(root, evidence):
+    """The references page links every entry whose page address is known (the
+    built page is checked in tests/build); here, the generated file itself."""
+    from reassurance.bibliography import url
+
+    text = (root / "references.bib").read_text(encoding="utf-8")
+    entries = dict(re.findall(r"^@misc\{([^,]+),\n(.*?)\n\}", text, re.M | re.S))
+    wanted = {k: url(loc) for k, loc in zip(evidence.sources["source_key"], evidence.sources["locator"]) if url(loc)}
+    assert len(wanted) > 50
+    assert [k for k, address in wanted.items() if f"url = {{{address}}}" not in entries[k]] == []

@@ -1,19 +1,19 @@
 """Quotes in the data are verbatim from the excerpts stored in the Data Package.
 
 data/excerpts.csv keeps each source's words as published, so these checks need
-nothing outside the repository. One further test compares the stored excerpts of
-the annotated article with the article itself where ../shared/sources is present
-(CI has it); the article's full text is never copied into the repository.
+nothing outside the repository and none of them skips on a fresh clone. The
+stored excerpts of the annotated article are compared with the article itself
+in test_beside_the_project.py, where ../shared/sources is present (CI has it);
+the article's full text is never copied into the repository.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from reassurance.verbatim import occurs_in
-from support import article_path, paragraphs, word_count
+from support import word_count
+
 
 def excerpts_by_source(evidence) -> dict[str, list[str]]:
     return evidence.excerpts.groupby("source_key")["excerpt"].agg(list).to_dict()
@@ -91,31 +91,6 @@ def test_translations_say_whose_they_are(evidence):
 def test_excerpts_are_not_duplicated(evidence):
     pairs = evidence.excerpts[["source_key", "excerpt"]]
     assert not pairs.duplicated().any()
-
-
-def test_stored_article_excerpts_match_the_article(root, evidence, article_key):
-    """Against the article itself, where it is present beside the project (CI)."""
-    article_file = article_path(root)
-    if not article_file.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"the annotated article is missing under CI: {article_file}")
-        pytest.skip(f"the annotated article is not beside the project ({article_file.parent})")
-    article = article_file.read_text(encoding="utf-8")
-    paras = paragraphs(article)
-    stored = evidence.excerpts[evidence.excerpts["source_key"] == article_key]["excerpt"]
-    assert [e for e in stored if not occurs_in(e, article)] == []
-    misplaced = [
-        c.claim_id
-        for c in evidence.claims.itertuples()
-        if c.paragraph > len(paras) or not occurs_in(c.excerpt, paras[c.paragraph - 1])
-    ]
-    assert not misplaced, f"claims not verbatim in their paragraph: {misplaced}"
-    assert set(evidence.claims["paragraph"]) == set(range(1, len(paras) + 1)), "every paragraph is annotated"
-    # Count each passage once: an excerpt inside a longer stored one adds no words.
-    distinct = list(stored.drop_duplicates())
-    outer = [e for e in distinct if not any(e != o and occurs_in(e, o) for o in distinct)]
-    quoted = sum(word_count(e) for e in outer)
-    assert quoted < 0.6 * word_count(article), "the stored excerpts must not reproduce the article"
 
 
 def single_quoted(text: str) -> list[str]:
