@@ -15,7 +15,9 @@ installation is not timed):
 
 Targets are printed, not asserted: `make book` within 1.3x its floor, a
 no-change rebuild within the time of a build with execution off, `make test`
-within 3 minutes. The machine may be shared: figures vary with its load.
+within 3 minutes and no slower than MAKE_TEST_BEFORE (issue 12's lean-test
+work). The machine may be shared: figures vary with its load.
+`--test-only` times `make test` alone.
 """
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import ROOT, copy_project, make_command, make_env  # noqa: E402
 
 CORES = os.cpu_count() or 1
+
+# `make test` before issue 12's lean-test work, measured once, not live:
+# `CI=true make test` at main 9101867 on 1 Dec 2026, two cores, load average
+# 3-6 (other builds running): 696 s wall, of which pytest 610 s (545 passed).
+# The benchmark's own `make test` runs with CI=true too, to be comparable.
+MAKE_TEST_BEFORE = {"seconds": 696.0, "pytest_seconds": 610.0, "passed": 545, "commit": "9101867",
+                    "date": "1 Dec 2026", "load_average": "3-6"}
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
@@ -54,8 +63,31 @@ def verdict(ok: bool) -> str:
     return "meets target" if ok else "MISSES target"
 
 
+def time_make_test(env: dict[str, str], scratch: Path) -> tuple[float, list[str]]:
+    """`CI=true make test` into a scratch BUILD; and the notebook executions it caused."""
+    log = scratch / "executions.log"
+    test_env = env | {"REASSURANCE_EXECUTION_LOG": str(log), "CI": "true"}
+    test_command = ["make", "-s", "-C", str(ROOT), "test", f"BUILD={scratch / 'test'}"]
+    seconds = timed(test_command, test_env)
+    return seconds, log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
+
+
+def before_and_after(test: float) -> str:
+    before = MAKE_TEST_BEFORE
+    return (
+        f"make test: before {before['seconds']:.0f} s (measured at {before['commit']} on {before['date']}, "
+        f"load average {before['load_average']}), now {test:.0f} s (load average {os.getloadavg()[0]:.1f}): "
+        f"{test / before['seconds']:.2f}x before (target <= 1.00x): {verdict(test <= before['seconds'])}"
+    )
+
+
 def main() -> int:
     env = make_env()
+    if "--test-only" in sys.argv[1:]:
+        with tempfile.TemporaryDirectory(prefix="reassurance-bench-") as scratch:
+            test, _ = time_make_test(env, Path(scratch))
+        print(before_and_after(test))
+        return 0
     notebooks = sorted((ROOT / "book").glob("*.ipynb"))
     with tempfile.TemporaryDirectory(prefix="reassurance-bench-") as scratch:
         scratch = Path(scratch)
@@ -69,11 +101,7 @@ def main() -> int:
         second = copy_project(scratch / "second")
         off = timed(make_command(second, "html-stored", scratch / "off"), env)
 
-        log = scratch / "executions.log"
-        test_env = env | {"REASSURANCE_EXECUTION_LOG": str(log)}
-        test_command = ["make", "-s", "-C", str(ROOT), "test", f"BUILD={scratch / 'test'}"]
-        test = timed(test_command, test_env)
-        executions = log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
+        test, executions = time_make_test(env, scratch)
 
     executed = sum(per_notebook.values())
     floor = executed / CORES + off
@@ -96,6 +124,7 @@ def main() -> int:
         f"(target: {len(notebooks)}, one per notebook: {verdict(in_nbval == len(notebooks))}), "
         f"plus {len(in_fresh_copy)} by the offline fresh-copy build test"
     )
+    print(before_and_after(test))
     return 0
 
 

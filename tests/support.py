@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -191,3 +192,115 @@ def book_markdown(root: Path = ROOT, *, outputs: bool = False, tables: bool = Fa
                         parts.append(BeautifulSoup("".join(html), "html.parser").get_text("\n\n"))
         texts.append((notebook, "\n".join(parts)))
     return texts
+
+
+# --- The anatomy every chapter shares (templates/chapter-template.ipynb) -------
+
+# The opening findings are the Overview and then this heading; the argument
+# follows; the last heading is the Summary.
+OPENING_HEADINGS = ("Key takeaways", "Key findings")
+CLOSING_HEADING = "Summary"
+ASSESSMENT_TITLE = re.compile(r"^:::\{admonition\} Our assessment", re.MULTILINE)
+_CITE = re.compile(r"\{cite:[pt]\}`([^`]+)`")
+_GLUE_REFERENCE = re.compile(r"\{glue:(?:text|md|any|)\}`([^`:]+)(?::[^`]*)?`|```\{glue:figure\} (\S+)")
+_FIGURE = re.compile(r"```\{glue:figure\} (\S+)\n(.*?)\n```", re.DOTALL)
+MAX_CODE_LINES = 25
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A date typed as a value (an identifier such as ev-2025-09-04-paris-summit is not one).
+_TYPED_DATE = re.compile(
+    rf"(?<![\w-])\d{{4}}-\d{{2}}(?:-\d{{2}})?(?![\w-])|\b\d{{1,2}} (?:{_MONTHS})\b|\b(?:{_MONTHS}) \d{{4}}\b"
+)
+
+
+def bib_keys(root: Path = ROOT) -> set[str]:
+    return set(re.findall(r"^@\w+\{([^,\s]+),", (root / "references.bib").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def _source(cell: dict) -> str:
+    source = cell["source"]
+    return "".join(source) if isinstance(source, list) else source
+
+
+def glued_names(notebook: dict) -> set[str]:
+    """The glue keys a notebook's stored outputs hold (myst-nb marks each with its name)."""
+    return {
+        output["metadata"]["scrapbook"]["name"]
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+        if "scrapbook" in output.get("metadata", {})
+    }
+
+
+def anatomy_problems(notebook: dict, keys: set[str] | None = None) -> list[str]:
+    """What an executed chapter notebook lacks of the shared anatomy (none: it has it all).
+
+    A title and an Overview; the opening findings under
+    OPENING_HEADINGS; at least one section of argument; the Summary last; every
+    citation a key of references.bib; "Our assessment" only as the title of an
+    admonition; the preamble `evidence = chapter.setup()` first, its cell
+    hidden; every figure glued by glue_figure, with alt text and its CSV
+    download; every value the prose shows glued by the notebook itself.
+    """
+    keys = bib_keys() if keys is None else keys
+    cells = notebook["cells"]
+    markdown = "\n\n".join(_source(c) for c in cells if c["cell_type"] == "markdown")
+    code = [c for c in cells if c["cell_type"] == "code"]
+    problems = []
+    first = _source(cells[0]) if cells and cells[0]["cell_type"] == "markdown" else ""
+    if not re.match(r"# \S", first):
+        problems.append("the first cell is not Markdown opening with the chapter's title (# ...)")
+    if not re.search(r"^:::\{admonition\} Overview\n.+?\n:::$", first, re.DOTALL | re.MULTILINE):
+        problems.append("no Overview admonition in the first cell (the opening findings)")
+    headings = re.findall(r"^## (.+)$", markdown, re.MULTILINE)
+    if not headings or headings[0] not in OPENING_HEADINGS:
+        problems.append(f"the first section is not one of {OPENING_HEADINGS}: {headings[:1]}")
+    if not headings or headings[-1] != CLOSING_HEADING:
+        problems.append(f"the last section is not {CLOSING_HEADING!r}: {headings[-1:]}")
+    if len(headings) < 3:
+        problems.append(f"no section of argument between the opening findings and the Summary: {headings}")
+    cited = {k.strip() for group in _CITE.findall(markdown) for k in group.split(",")}
+    if not cited:
+        problems.append("no citation")
+    problems += [f"cites {k!r}, which references.bib lacks" for k in sorted(cited - keys)]
+    labelled = len(ASSESSMENT_TITLE.findall(markdown))
+    if markdown.count("Our assessment") != labelled:
+        problems.append("'Our assessment' appears outside the title of an admonition")
+    if not code or "chapter.setup()" not in _source(code[0]):
+        problems.append("the first code cell is not the preamble calling chapter.setup()")
+    elif "remove-cell" not in code[0].get("metadata", {}).get("tags", []):
+        problems.append("the preamble's cell is not tagged remove-cell")
+    all_code = "\n".join(_source(c) for c in code)
+    for name, body in _FIGURE.findall(markdown):
+        if not re.search(rf'glue_figure\(\s*"{re.escape(name)}"', all_code):
+            problems.append(f"figure {name} is not drawn through publish.glue_figure")
+        if not re.search(r"^:alt: \S", body, re.MULTILINE):
+            problems.append(f"figure {name} has no alt text")
+        if not re.search(rf"\{{download\}}`[^`]*<figure-data/{re.escape(name)}\.csv>`", body):
+            problems.append(f"figure {name} offers no download of its data (figure-data/{name}.csv)")
+    glued = glued_names(notebook)
+    # A key from another page (book/x.ipynb::key) is that page's to glue.
+    shown = {a or b for a, b in _GLUE_REFERENCE.findall(markdown) if ".ipynb" not in (a or b)}
+    problems += [f"the prose shows {k!r}, which no cell glues (not executed?)" for k in sorted(shown - glued)]
+    return problems
+
+
+def code_problems(notebook: dict) -> list[str]:
+    """Code cells that break the notebook rules: a function or class defined,
+    more than MAX_CODE_LINES lines, a date typed instead of read from the data."""
+    import ast
+
+    problems = []
+    for number, cell in enumerate(notebook["cells"], start=1):
+        if cell["cell_type"] != "code":
+            continue
+        text = _source(cell)
+        lines = text.strip().splitlines()
+        if len(lines) > MAX_CODE_LINES:
+            problems.append(f"cell {number}: {len(lines)} lines (at most {MAX_CODE_LINES})")
+        tree = ast.parse(text)
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                problems.append(f"cell {number}: defines {node.name} (it belongs in the package)")
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _TYPED_DATE.search(node.value):
+                problems.append(f"cell {number}: a typed date in {node.value!r} (read it from the data)")
+    return problems

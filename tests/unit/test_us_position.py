@@ -240,22 +240,65 @@ def test_the_timeline_labels_overlap_neither_each_other_nor_the_dashed_lines(evi
     plt.close(fig)
 
 
-def test_reference_levels_put_a_long_label_above_a_later_line():
-    """The first label runs right past the second line: it must stand higher."""
+def reference_labels(specs):
+    """Reference labels as the timeline draws them: (x, text), left of the middle
+    starting just right of x, right of the middle ending just left of it."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    fig, ax = plt.subplots(figsize=(8, 3))
+    ax.set_xlim(0, 100)
+    texts = [
+        ax.text(x + 2.5 if x < 50 else x - 2.5, 0, label, ha="left" if x < 50 else "right", fontsize=7.2)
+        for x, label in specs
+    ]
+    return fig, ax, texts
+
+
+def placed(specs):
+    """Levels for the labels, with each label's x-extent and its line's x."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
     from reassurance.charts import us_position as charts
 
-    fig, ax = plt.subplots()
-    ax.set_xlim(0, 100)
-    first = ax.text(1, 0, "x" * 60, ha="left")
-    second = ax.text(11, 0, "y", ha="left")
-    import matplotlib.dates as mdates
-
-    dates = [mdates.num2date(0), mdates.num2date(10)]
-    levels = charts.reference_levels(fig, ax, [first, second], dates)
-    assert levels[0] > levels[1]
+    fig, ax, texts = reference_labels(specs)
+    levels = charts.reference_levels(fig, ax, texts, [mdates.num2date(x) for x, _ in specs])
+    renderer = fig.canvas.get_renderer()
+    spans = [t.get_window_extent(renderer).transformed(ax.transData.inverted()).intervalx for t in texts]
     plt.close(fig)
+    return levels, spans, [x for x, _ in specs]
+
+
+def test_reference_levels_put_a_long_label_above_a_later_line():
+    """The first label runs right past the second line: it must stand higher."""
+    levels, _, _ = placed([(0, "x" * 60), (10, "y")])
+    assert levels[0] > levels[1]
+
+
+# Ten labels in a crowded window: five from the left, five from the right, long
+# enough that labels from both sides meet in the middle.
+CROWDED = [(x, f"{x} · a coalition step of the kind the chart labels") for x in (5, 9, 13, 17, 21)] + [
+    (x, f"{x} · the summit's outcome as the sources give it") for x in (79, 83, 87, 91, 95)
+]
+
+
+def test_reference_levels_keep_a_crowded_lane_free_of_overlaps_and_crossed_labels():
+    levels, spans, xs = placed(CROWDED)
+    assert max(levels) >= 2, "the case is not crowded: the check would check little"
+    assert max(levels) < len(CROWDED)
+    for i, (level_i, (a0, a1)) in enumerate(zip(levels, spans)):
+        for j, (level_j, (b0, b1)) in enumerate(zip(levels, spans)):
+            if i == j:
+                continue
+            if level_i == level_j:
+                assert a1 <= b0 or b1 <= a0, f"labels {i} and {j} overlap at level {level_i}"
+            if level_i < level_j:  # label j's dashed line rises past label i
+                assert not a0 <= xs[j] <= a1, f"label {j}'s line runs through label {i}"
+
+
+def test_reference_levels_are_the_same_on_every_run():
+    first = placed(CROWDED)[0]
+    assert all(placed(CROWDED)[0] == first for _ in range(3))
