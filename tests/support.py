@@ -231,19 +231,16 @@ def glued_names(notebook: dict) -> set[str]:
     }
 
 
-def anatomy_problems(notebook: dict, keys: set[str] | None = None) -> list[str]:
-    """What an executed chapter notebook lacks of the shared anatomy (none: it has it all).
+def anatomy_problems(notebook: dict) -> list[str]:
+    """What a chapter notebook lacks of the shared anatomy (none: it has it all).
 
-    A title and an Overview; the opening findings under
-    OPENING_HEADINGS; at least one section of argument; the Summary last; every
-    citation a key of references.bib; "Our assessment" only as the title of an
-    admonition; the preamble `evidence = chapter.setup()` first, its cell
-    hidden; every figure glued by glue_figure, with alt text and its CSV
-    download; every value the prose shows glued by the notebook itself.
+    A title and an Overview; the opening findings under OPENING_HEADINGS; at
+    least one section of argument; the Summary last; "Our assessment" only as
+    the title of an admonition; the preamble `evidence = chapter.setup()`
+    first, its cell hidden; every figure glued by publish.glue_figure.
     """
-    keys = bib_keys() if keys is None else keys
     cells = notebook["cells"]
-    markdown = "\n\n".join(_source(c) for c in cells if c["cell_type"] == "markdown")
+    markdown = _markdown(notebook)
     code = [c for c in cells if c["cell_type"] == "code"]
     problems = []
     first = _source(cells[0]) if cells and cells[0]["cell_type"] == "markdown" else ""
@@ -258,21 +255,33 @@ def anatomy_problems(notebook: dict, keys: set[str] | None = None) -> list[str]:
         problems.append(f"the last section is not {CLOSING_HEADING!r}: {headings[-1:]}")
     if len(headings) < 3:
         problems.append(f"no section of argument between the opening findings and the Summary: {headings}")
-    cited = {k.strip() for group in _CITE.findall(markdown) for k in group.split(",")}
-    if not cited:
-        problems.append("no citation")
-    problems += [f"cites {k!r}, which references.bib lacks" for k in sorted(cited - keys)]
-    labelled = len(ASSESSMENT_TITLE.findall(markdown))
-    if markdown.count("Our assessment") != labelled:
+    if markdown.count("Our assessment") != len(ASSESSMENT_TITLE.findall(markdown)):
         problems.append("'Our assessment' appears outside the title of an admonition")
     if not code or "chapter.setup()" not in _source(code[0]):
         problems.append("the first code cell is not the preamble calling chapter.setup()")
     elif "remove-cell" not in code[0].get("metadata", {}).get("tags", []):
         problems.append("the preamble's cell is not tagged remove-cell")
     all_code = "\n".join(_source(c) for c in code)
-    for name, body in _FIGURE.findall(markdown):
+    for name, _ in _FIGURE.findall(markdown):
         if not re.search(rf'glue_figure\(\s*"{re.escape(name)}"', all_code):
             problems.append(f"figure {name} is not drawn through publish.glue_figure")
+    return problems
+
+
+def page_problems(notebook: dict, keys: set[str] | None = None) -> list[str]:
+    """What the built page of an executed notebook would get wrong: a citation
+    missing from references.bib, a figure without alt text or CSV download, a
+    value the prose shows that no cell glues. For the chapters the build and
+    its tests check these (test_citations, test_site, the strict build); the
+    template is never built, so its test calls this."""
+    keys = bib_keys() if keys is None else keys
+    markdown = _markdown(notebook)
+    problems = []
+    cited = {k.strip() for group in _CITE.findall(markdown) for k in group.split(",")}
+    if not cited:
+        problems.append("no citation")
+    problems += [f"cites {k!r}, which references.bib lacks" for k in sorted(cited - keys)]
+    for name, body in _FIGURE.findall(markdown):
         if not re.search(r"^:alt: \S", body, re.MULTILINE):
             problems.append(f"figure {name} has no alt text")
         if not re.search(rf"\{{download\}}`[^`]*<figure-data/{re.escape(name)}\.csv>`", body):
@@ -282,6 +291,10 @@ def anatomy_problems(notebook: dict, keys: set[str] | None = None) -> list[str]:
     shown = {a or b for a, b in _GLUE_REFERENCE.findall(markdown) if ".ipynb" not in (a or b)}
     problems += [f"the prose shows {k!r}, which no cell glues (not executed?)" for k in sorted(shown - glued)]
     return problems
+
+
+def _markdown(notebook: dict) -> str:
+    return "\n\n".join(_source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
 
 
 def code_problems(notebook: dict) -> list[str]:

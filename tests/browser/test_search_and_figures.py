@@ -12,6 +12,7 @@ import urllib.request
 from urllib.parse import quote, urljoin, urlparse
 
 import pytest
+import yaml
 
 import chrome
 
@@ -26,9 +27,18 @@ SEARCHES = [
     ("Anchorage", "book/road-to-paris.html"),
     ("Costa", "book/commitment.html"),
     ("matrix", "book/positions.html"),
+    ("annotated", "book/article-annotated.html"),
+    ("Geneva", "book/since-then.html"),
 ]
 
 FIGURE_DATA = chrome.ROOT / "book" / "figure-data"
+
+
+def test_every_chapter_has_a_search_row():
+    """Needs no browser: the rows above cover every chapter of the numbered parts."""
+    toc = yaml.safe_load((chrome.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = {f"{c['file']}.html" for part in toc["parts"] if part.get("numbered") for c in part["chapters"]}
+    assert chapters - {page for _, page in SEARCHES} == set()
 
 
 def search(browser, base: str, query: str, timeout: float = 20) -> list[str]:

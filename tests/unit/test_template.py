@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import ROOT, anatomy_problems, code_problems
+from support import ROOT, anatomy_problems, code_problems, page_problems
 
 TEMPLATE = ROOT / "templates" / "chapter-template.ipynb"
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
@@ -63,6 +63,7 @@ def test_the_template_runs_and_has_the_anatomy_of_a_chapter(executed):
     notebook, project = executed
     assert anatomy_problems(notebook) == []
     assert code_problems(notebook) == []
+    assert page_problems(notebook) == []
     assert "Our assessment" in json.dumps(notebook), "the template shows how a judgement is labelled"
     assert (project / "book" / "figure-data" / "fig-template-status.csv").is_file()
 
@@ -90,7 +91,7 @@ def test_the_anatomy_check_names_what_is_missing(executed, change, problem):
     for cell in notebook["cells"]:
         cell["source"] = "".join(cell["source"])
     change(notebook["cells"])
-    found = anatomy_problems(notebook)
+    found = anatomy_problems(notebook) + page_problems(notebook)
     assert any(problem in p for p in found), found
 
 
@@ -120,5 +121,6 @@ def test_the_chapters_are_found():
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_chapter_has_the_anatomy(chapter):
+    """The structure only: the built pages' tests check citations, alt text and downloads."""
     notebook = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
     assert anatomy_problems(notebook) == []
