@@ -138,7 +138,7 @@ benchmark: $(INSTALLED)
 
 # Lighthouse 12.2.3 (npm, installed into _build/lighthouse on first use) drives Debian's
 # Chromium over the site served on 127.0.0.1; the scores are printed, not
-# asserted (tests/build/test_page_weight.py asserts the weight budget).
+# asserted (tests/build/test_published_site.py asserts the weight budget).
 LIGHTHOUSE_VERSION := 12.2.3
 lighthouse: site
 	@test -x _build/lighthouse/node_modules/.bin/lighthouse || \

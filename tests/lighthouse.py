@@ -2,7 +2,7 @@
 
 For every page of the built site (`make lighthouse` builds it with `make
 site`): the bytes it transfers, counted from the files (tests/page_weight.py,
-the count that tests/build/test_page_weight asserts), and Lighthouse 12.2.3's
+the count that tests/build/test_published_site.py asserts), and Lighthouse 12.2.3's
 mobile scores (its defaults: a mid-range phone on a slow 4G connection,
 simulated) for performance, accessibility, best practices and SEO, over the
 site served on 127.0.0.1 by Debian's Chromium (no download). Targets are

@@ -96,7 +96,8 @@ def test_every_quotation_on_the_built_pages_is_a_stored_excerpt():
     quoted = re.compile(r"[\"“]([^\"“”]+)[\"”]")
     wrong = []
     for html in sorted([SITE / "intro.html", *(SITE / "book").glob("*.html")]):
-        body = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("main") or BeautifulSoup("", "html.parser")
+        body = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("main")
+        assert body is not None, f"{html.name} has no <main>: its quotations would go unchecked"
         # Paragraphs, list items and table cells (a quotation never runs across cells).
         for block in body.find_all(["p", "li", "td"]):
             if block.find(["p", "li"]) or block.find_parent("figure") or block.find_parent(class_="citation"):

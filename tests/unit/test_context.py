@@ -164,7 +164,10 @@ def test_statement_when_gives_the_period_of_the_matching_event_not_a_single_day(
 def test_terms_in_use_never_shows_unknown_when_an_event_gives_the_period(evidence):
     terms = context.terms_in_use(evidence)
     events = context.timeline(evidence)
+    checked = 0
     for row in terms.itertuples(index=False):
         if pd.isna(row.date) and (events["source_key"] == row.source_key).sum() == 1:
             assert row.when != "unknown"
             assert any(ch.isdigit() for ch in row.when)
+            checked += 1
+    assert checked, "no undated term whose source dates one event: the check checks nothing"

@@ -153,6 +153,7 @@ def test_a_us_backstop_position_rests_on_words_about_a_backstop(evidence):
     # remark about something else such as help by air.
     rows = evidence.positions[evidence.positions["issue"] == "us-backstop"]
     statements = evidence.statements.set_index("statement_id")
+    assert len(rows) > 0, "no position on a US backstop: the check checks nothing"
     for row in rows.itertuples(index=False):
         words = row.basis + " " + (statements.loc[row.statement_id, "quote"] if row.statement_id != "n/a" else "")
         assert any(w in words.lower() for w in ("backstop", "supported by the united states", "us guarantee")), row.position_id
