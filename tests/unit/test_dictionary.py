@@ -1,8 +1,8 @@
-"""The data dictionary is generated from the Data Package and misses nothing."""
+"""The data dictionary is generated from the Data Package and misses nothing
+(the built page is checked in tests/build/test_reference_pages.py)."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -119,17 +119,3 @@ def test_a_column_missing_from_the_page_is_reported():
 @pytest.mark.parametrize("bad", [{"resources": [{"name": "x", "path": "x.csv", "schema": {"fields": []}}]}])
 def test_an_empty_page_misses_every_table(bad):
     assert missing_from_page("<p>nothing</p>", bad) == ["x"]
-
-
-def test_the_stored_data_dictionary_lists_every_table_and_column(root):
-    """Reads the committed outputs of book/data-dictionary.ipynb (nbval keeps them current)."""
-    notebook = json.loads((root / "book" / "data-dictionary.ipynb").read_text(encoding="utf-8"))
-    page = "".join(
-        "".join(output.get("data", {}).get("text/html", ""))
-        for cell in notebook["cells"]
-        if cell["cell_type"] == "code"
-        for output in cell["outputs"]
-    )
-    descriptor = dictionary.load_descriptor(root / "data" / "datapackage.json")
-    missing = missing_from_page(page, descriptor)
-    assert not missing, f"re-execute book/data-dictionary.ipynb; not listed: {missing}"
