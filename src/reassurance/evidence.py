@@ -109,6 +109,16 @@ def _values(cells) -> str:
     return f"value {cells[0]!r}" if len(cells) == 1 else f"values {cells!r}"
 
 
+def _resource_bytes(package: Package):
+    """(resource, its file's bytes) for every resource whose file exists;
+    Frictionless names a missing file itself."""
+    base = Path(package.basepath or ".")
+    for resource in package.resources:
+        file = base / resource.path
+        if file.is_file():
+            yield resource, file.read_bytes()
+
+
 def _encoding_problems(package: Package) -> list[str]:
     """Name every cell whose bytes are not in the resource's declared encoding.
 
@@ -117,13 +127,8 @@ def _encoding_problems(package: Package) -> list[str]:
     (undecodable bytes shown as \\xNN escapes).
     """
     problems = []
-    base = Path(package.basepath or ".")
-    for resource in package.resources:
-        file = base / resource.path
-        if not file.is_file():
-            continue  # Frictionless names the missing file.
+    for resource, raw in _resource_bytes(package):
         encoding = resource.encoding or "utf-8"
-        raw = file.read_bytes()
         try:
             raw.decode(encoding)
             continue
@@ -200,12 +205,7 @@ def _format_problems(package: Package) -> list[str]:
     one error per cell; the user needs to know only how to save the file.
     """
     problems = []
-    base = Path(package.basepath or ".")
-    for resource in package.resources:
-        file = base / resource.path
-        if not file.is_file():
-            continue
-        raw = file.read_bytes()
+    for resource, raw in _resource_bytes(package):
         shown = f"data/{resource.path}"
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (raw[:200].count(b"\0") > len(raw[:200]) // 4 > 0):
             problems.append(f"{shown}: [encoding-error] this file is UTF-16; save it as UTF-8")
