@@ -68,3 +68,12 @@ def test_figure_csv_writes_missing_values_as_unknown():
         }
     )
     assert publish.csv_text(frame) == "when,n,what\n2025-09-04,1,a\nunknown,unknown,unknown\n"
+
+
+def test_a_table_shows_markup_from_data_as_text():
+    """Caption, headers and cells are escaped (the offline build test plants the same in the data)."""
+    hostile = '<script>alert("x")</script> & <b>'
+    markup = publish.table(pd.DataFrame({hostile: [hostile]}), caption=hostile, name='"x').data
+    assert "<script>" not in markup and "<b>" not in markup
+    assert markup.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") == 3
+    assert 'id="&quot;x"' in markup
