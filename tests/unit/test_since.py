@@ -14,14 +14,8 @@ import pytest
 
 from reassurance import context, since
 from reassurance.charts import since as charts
-from reassurance.evidence import load_evidence
 
 matplotlib.use("Agg")
-
-
-@pytest.fixture(scope="module")
-def evidence(root):
-    return load_evidence(root / "data" / "datapackage.json")
 
 
 @pytest.fixture(scope="module")
