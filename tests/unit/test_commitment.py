@@ -262,6 +262,7 @@ def test_stance_date_text_shows_a_date_a_period_or_unknown():
 def test_a_stance_dated_only_by_a_period_shows_that_period(evidence):
     table = commitment.stance_table(evidence)
     noted = table[table["stance_date_note"] != "n/a"]
+    assert len(noted) > 0, "no stance dated by a period: the check checks nothing"
     assert noted["stance_date"].isna().all()
     assert (noted["date_shown"] == noted["stance_date_note"]).all()
     assert (table.loc[table["stance_date_note"] == "n/a", "date_shown"] != "").all()

@@ -67,6 +67,7 @@ def test_every_cell_has_a_source_or_is_unknown(evidence):
     known = cells[cells["position"] != positions.UNKNOWN]
     assert known["source_key"].isin(keys).all()
     unknown = cells[cells["position"] == positions.UNKNOWN]
+    assert len(known) and len(unknown), "the matrix should hold known and unknown cells"
     assert (unknown["source_key"] == "n/a").all() and (unknown["source"] == positions.NO_SOURCE).all()
     # Every documented row appears in the matrix, none is lost.
     documented = evidence.positions[evidence.positions["actor_id"].isin(positions.MATRIX_ACTORS)]
