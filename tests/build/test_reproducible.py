@@ -9,11 +9,12 @@ render the notebooks' stored outputs (`make html-stored`, execution off) to
 keep `make test` fast; test_fresh_copy.py builds a fresh copy WITH execution.
 Environment pickles and doctrees are not part of the site and not compared.
 
-Why not reuse the suite's own _build/html as one side: that build is
+Why not reuse a build the suite already makes: its own _build/html is
 incremental, and an incremental build is not the clean one (measured on
 1 Dec 2026: touching one chapter and rebuilding empties searchindex.js's
 `indexentries`, the glossary's 20 terms), so it would differ for a reason
-that is not the one tested here.
+that is not the one tested here; the offline fresh-copy build executes the
+notebooks on data with planted strings, so its pages are not these.
 """
 
 from __future__ import annotations
