@@ -35,6 +35,7 @@ CHAPTERS = [f for part in TOC["parts"] if part.get("numbered") for f in toc_file
 def executed(tmp_path_factory) -> tuple[dict, Path]:
     """The template executed as a chapter is: in a copy of the project's
     configuration and data, so that its figure's CSV lands in the copy."""
+    from reassurance.chapter import EXECUTION_LOG_ENV
     from reassurance.execute import execute
 
     project = tmp_path_factory.mktemp("template")
@@ -43,7 +44,10 @@ def executed(tmp_path_factory) -> tuple[dict, Path]:
     notebook = project / "book" / TEMPLATE.name
     notebook.parent.mkdir()
     shutil.copy(TEMPLATE, notebook)
-    execute(notebook)  # raises on any error in a cell
+    # The benchmark counts the book's executions, not this one.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(EXECUTION_LOG_ENV, raising=False)
+        execute(notebook)  # raises on any error in a cell
     return json.loads(notebook.read_text(encoding="utf-8")), project
 
 
