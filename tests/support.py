@@ -196,11 +196,10 @@ def book_markdown(root: Path = ROOT, *, outputs: bool = False, tables: bool = Fa
 
 # --- The anatomy every chapter shares (templates/chapter-template.ipynb) -------
 
-# The opening findings are the Overview and then this heading; the argument
-# follows; the last heading is the Summary.
+# The opening findings are a list, directly under the title or as the first
+# section under one of these headings; the argument follows in sections.
 OPENING_HEADINGS = ("Key takeaways", "Key findings")
-CLOSING_HEADING = "Summary"
-ASSESSMENT_TITLE = re.compile(r"^:::\{admonition\} Our assessment", re.MULTILINE)
+ASSESSMENT_TITLE = re.compile(r"^(?::::|```)\{admonition\} Our assessment", re.MULTILINE)
 _CITE = re.compile(r"\{cite:[pt]\}`([^`]+)`")
 _GLUE_REFERENCE = re.compile(r"\{glue:(?:text|md|any|)\}`([^`:]+)(?::[^`]*)?`|```\{glue:figure\} (\S+)")
 _FIGURE = re.compile(r"```\{glue:figure\} (\S+)\n(.*?)\n```", re.DOTALL)
@@ -234,10 +233,11 @@ def glued_names(notebook: dict) -> set[str]:
 def anatomy_problems(notebook: dict) -> list[str]:
     """What a chapter notebook lacks of the shared anatomy (none: it has it all).
 
-    A title and an Overview; the opening findings under OPENING_HEADINGS; at
-    least one section of argument; the Summary last; "Our assessment" only as
-    the title of an admonition; the preamble `evidence = chapter.setup()`
-    first, its cell hidden; every figure glued by publish.glue_figure.
+    The title; the opening findings, a list (under the title, or as the first
+    section under OPENING_HEADINGS); at least one section of argument; "Our
+    assessment" only as the title of an admonition; the preamble
+    `evidence = chapter.setup()` first, its cell hidden; every figure glued by
+    publish.glue_figure.
     """
     cells = notebook["cells"]
     markdown = _markdown(notebook)
@@ -246,15 +246,15 @@ def anatomy_problems(notebook: dict) -> list[str]:
     first = _source(cells[0]) if cells and cells[0]["cell_type"] == "markdown" else ""
     if not re.match(r"# \S", first):
         problems.append("the first cell is not Markdown opening with the chapter's title (# ...)")
-    if not re.search(r"^:::\{admonition\} Overview\n.+?\n:::$", first, re.DOTALL | re.MULTILINE):
-        problems.append("no Overview admonition in the first cell (the opening findings)")
-    headings = re.findall(r"^## (.+)$", markdown, re.MULTILINE)
-    if not headings or headings[0] not in OPENING_HEADINGS:
-        problems.append(f"the first section is not one of {OPENING_HEADINGS}: {headings[:1]}")
-    if not headings or headings[-1] != CLOSING_HEADING:
-        problems.append(f"the last section is not {CLOSING_HEADING!r}: {headings[-1:]}")
-    if len(headings) < 3:
-        problems.append(f"no section of argument between the opening findings and the Summary: {headings}")
+    sections = re.split(r"^## ", markdown, flags=re.MULTILINE)
+    headings = [s.split("\n", 1)[0].strip() for s in sections[1:]]
+    opening = sections[0]
+    if headings and headings[0] in OPENING_HEADINGS:
+        opening, headings = sections[1], headings[1:]
+    if len(re.findall(r"^- \S", opening, re.MULTILINE)) < 2:
+        problems.append(f"no list of findings under the title or under one of {OPENING_HEADINGS}")
+    if not headings:
+        problems.append("no section of argument after the opening findings")
     if markdown.count("Our assessment") != len(ASSESSMENT_TITLE.findall(markdown)):
         problems.append("'Our assessment' appears outside the title of an admonition")
     if not code or "chapter.setup()" not in _source(code[0]):

@@ -76,8 +76,8 @@ def test_the_template_runs_and_has_the_anatomy_of_a_chapter(executed):
     ("change", "problem"),
     [
         (lambda cells: cells.pop(0), "title"),
-        (lambda cells: cells[-1].update(source=cells[-1]["source"].replace("## Summary", "## In the end")), "'Summary'"),
-        (lambda cells: cells[3].update(source=cells[3]["source"].replace("## Key takeaways", "## Intro")), "first section"),
+        (lambda cells: cells[0].update(source=cells[0]["source"].replace("- **", "**")), "list of findings"),
+        (lambda cells: [c.update(source=c["source"].replace("## ", "")) for c in cells], "section of argument"),
         (lambda cells: cells[3].update(source=cells[3]["source"] + "\nOur assessment: it went well."), "Our assessment"),
         (lambda cells: cells[3].update(source=cells[3]["source"] + "\n{cite:p}`no-such-key`"), "no-such-key"),
         (lambda cells: cells[3].update(source=cells[3]["source"] + "\n{glue:text}`never_glued`"), "never_glued"),
@@ -87,7 +87,7 @@ def test_the_template_runs_and_has_the_anatomy_of_a_chapter(executed):
         (lambda cells: cells[1].update(metadata={}), "remove-cell"),
         (lambda cells: cells[1].update(source="evidence = None"), "chapter.setup()"),
     ],
-    ids=["no-title", "no-summary", "no-takeaways", "unlabelled-assessment", "unknown-citation", "unglued-value",
+    ids=["no-title", "no-findings", "no-argument", "unlabelled-assessment", "unknown-citation", "unglued-value",
          "no-alt-text", "no-csv-link", "figure-without-helper", "preamble-shown", "no-preamble"],
 )
 def test_the_anatomy_check_names_what_is_missing(executed, change, problem):
