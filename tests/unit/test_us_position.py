@@ -302,3 +302,10 @@ def test_reference_levels_keep_a_crowded_lane_free_of_overlaps_and_crossed_label
 def test_reference_levels_are_the_same_on_every_run():
     first = placed(CROWDED)[0]
     assert all(placed(CROWDED)[0] == first for _ in range(3))
+
+
+def test_reference_levels_part_two_labels_that_stand_across_each_other_s_line():
+    """No placement keeps both lines clear: the labels at least never overlap."""
+    levels, spans, xs = placed([(45, "a long label running right " * 2), (55, "a long label running left " * 2)])
+    assert spans[0][0] <= xs[1] <= spans[0][1] and spans[1][0] <= xs[0] <= spans[1][1]  # the case is what it says
+    assert levels[0] != levels[1]
