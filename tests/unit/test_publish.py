@@ -68,3 +68,10 @@ def test_figure_csv_writes_missing_values_as_unknown():
         }
     )
     assert publish.csv_text(frame) == "when,n,what\n2025-09-04,1,a\nunknown,unknown,unknown\n"
+
+
+def test_an_offered_table_is_written_as_a_safe_csv(tmp_path):
+    frame = pd.DataFrame({"claim": ["p01-1"], "passage": ["=HYPERLINK(1)"], "note": [None]})
+    publish.offer_csv("claims-with-passages", frame, directory=tmp_path)
+    text = (tmp_path / "claims-with-passages.csv").read_text(encoding="utf-8")
+    assert text == f"claim,passage,note\np01-1,'=HYPERLINK(1),{publish.MISSING_WORD}\n"
