@@ -83,9 +83,17 @@ CITATION = re.compile(r"\[[^\[\]]*?(?:\b(?:19|20)\d\d[a-z]?|n\.d\.)\s*\]")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
+# A sentence ends as one: a list of sources in a table cell is not a sentence.
+ENDS_AS_SENTENCE = re.compile(r"[.!?][\"”’)\]]*$")
+
+
 def sentences(text: str) -> list[str]:
-    text = re.sub(r"\s+([.,;:!?])", r"\1", CITATION.sub("", " ".join(text.split())))
-    return [" ".join(s.split()) for s in SENTENCE_END.split(text) if s.strip()]
+    """The sentences of `text`, whose lines are blocks (a sentence never spans two)."""
+    found = []
+    for block in text.split("\n"):
+        block = re.sub(r"\s+([.,;:!?])", r"\1", CITATION.sub("", " ".join(block.split())))
+        found += [" ".join(s.split()) for s in SENTENCE_END.split(block) if ENDS_AS_SENTENCE.search(s.strip())]
+    return found
 
 
 def sentence_key(sentence: str) -> str:
@@ -107,7 +115,7 @@ def repeated_sentences(texts: dict[str, str], shortest: int = REPEATED_SENTENCE_
 
 def page_text(main) -> str:
     """The text of a page, one leaf block per line (a sentence never spans two)."""
-    return "\n".join(b.get_text(" ") for b in leaf_blocks(main))
+    return "\n".join(" ".join(b.get_text(" ").split()) for b in leaf_blocks(main))
 
 
 # --- the helpers catch what they should ------------------------------------------
@@ -119,7 +127,9 @@ def test_the_sentence_helpers_find_a_sentence_said_twice_whatever_its_citation()
         "a.html": f"{said[:-1]} [TASS, 2025f]. Short one.",
         "b.html": f"Another thing entirely. {said[:-1]} [ Voz, 2025 ,  AFP, n.d. ] .",
         "c.html": "Nothing of the kind is said here, not even in twelve or more different words at all.",
+        "d.html": "The coalition said that the force would deploy only once\nthe fighting had stopped for good.",
     }
+    texts["e.html"] = texts["f.html"] = "Agencies (wire copy), 5 Sep 2025; BWE News, n.d.; Novinite, 8 Sep 2025; Polskie Radio, 4 Sep 2025"
     assert repeated_sentences(texts) == {said: ["a.html", "b.html"]}
     assert prose_words(BeautifulSoup("<p>one two</p><table><tr><td><p>three</p></td></tr></table>", "html.parser")) == 2
 
