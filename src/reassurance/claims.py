@@ -140,3 +140,15 @@ def paragraph_of(quote: str, claims: pd.DataFrame) -> int:
         if excerpt in text or text in excerpt:
             return int(claim["paragraph"])
     raise ValueError(f"no claim of the article matches {quote!r}")
+
+
+def status_definitions_markdown() -> str:
+    """The verification statuses as a Markdown list, in display order, each
+    defined in the codebook's own words (so the book cannot drift from it)."""
+    from .codebook import BY_FIELD
+
+    definitions = BY_FIELD[("claims", "status")]
+    missing = [s for s in labels.STATUS if s not in definitions]
+    if missing:
+        raise ValueError(f"statuses without a definition in the codebook: {missing}")
+    return "\n".join(f"- **{labels.STATUS[s]}:** {definitions[s]}" for s in labels.STATUS) + "\n"

@@ -293,3 +293,56 @@ def english_gloss(glosses: pd.Series) -> pd.Series:
     """The English gloss of each stance's evidence for a table: empty where the
     evidence is already in English (stance_gloss 'n/a')."""
     return glosses.fillna("n/a").map(lambda g: "" if g == "n/a" else g)
+
+
+# --- The front page's "Who's in the 26?" box -----------------------------------
+
+# The box's groups, in reading order: every stance that says something about a
+# country's own part. Unknown and not-applicable say nothing, so they get no group.
+BOX_STANCES = ["ready", "ready-in-principle", "open", "air-sea-training-only", "undecided", "no-troops", "not-among-26"]
+
+# Stances whose entries name the domains the country offered (they differ within the group).
+BOX_SHOWS_DOMAINS = {"air-sea-training-only"}
+
+BOX_EMPTY = "No country in our sources said this of itself."
+
+
+def box_groups(table: pd.DataFrame) -> list[dict]:
+    """The box's groups, each {stance, label, entries}, in BOX_STANCES order.
+
+    An entry is {country, source_key, domains}: a country whose own coded
+    stance (participants.csv) is the group's, with the source of that stance.
+    A group no country falls in is kept, with no entries; a country whose
+    stance is not coded is in no group. Entries are sorted by country name.
+    """
+    missing = [s for s in BOX_STANCES if s not in labels.STANCE]
+    if missing:
+        raise ValueError(f"box stances without a label: {missing}")
+    groups = []
+    for stance in BOX_STANCES:
+        rows = table[table["stance"] == stance].sort_values("country")
+        entries = []
+        for row in rows.itertuples():
+            if row.stance_source_key in ("n/a", "unknown", ""):
+                raise ValueError(f"{row.country}: a coded stance ({stance}) without a source")
+            domains = domains_text(row.domains) if stance in BOX_SHOWS_DOMAINS else ""
+            entries.append({"country": row.country, "source_key": row.stance_source_key, "domains": domains})
+        groups.append({"stance": stance, "label": labels.STANCE[stance], "entries": entries})
+    return groups
+
+
+def box_entry_markdown(entry: dict) -> str:
+    """'Sweden (air, sea) {cite:p}`key`': the country, what it offered where the
+    group says it, and a citation that links to the source of its words."""
+    offered = f" ({entry['domains']})" if entry["domains"] and entry["domains"] != "not stated" else ""
+    return f"{entry['country']}{offered} {{cite:p}}`{entry['source_key']}`"
+
+
+def box_markdown(groups: list[dict]) -> str:
+    """The groups as a MyST definition list: one term per group, its entries
+    separated by semicolons, or BOX_EMPTY where no country falls in it."""
+    lines = []
+    for group in groups:
+        entries = "; ".join(box_entry_markdown(e) for e in group["entries"]) or BOX_EMPTY
+        lines += [group["label"], f": {entries}", ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -101,6 +101,14 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
     print(text, end="")
 
 
+def offer_csv(name: str, data: pd.DataFrame, *, directory: Path | None = None) -> None:
+    """Write a table that a page offers for download, not in print, as
+    figure-data/<name>.csv (formula-safe, as a figure's data is)."""
+    folder = directory or figure_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.csv").write_text(csv_text(data), encoding="utf-8")
+
+
 def csv_text(data: pd.DataFrame) -> str:
     """The download's text: formula-safe cells, the missing word, ISO dates."""
     frame = data.copy()

@@ -81,3 +81,44 @@ def describe_keys(keys: str, evidence: Evidence, separator: str = "; ") -> str:
     """'tass-2012993; voz-afp-28594' -> 'TASS, 5 Sep 2025 (tass.com/politics/2012993); Voz, 4 Sep 2025'."""
     by_key = labels_by_key(evidence)
     return separator.join(by_key[k] for k in keys.split(separator))
+
+
+# `via` values that name no outlet: the page is original, or whose copy it is is unknown.
+NO_VIA = {"none", "unknown", "", "nan"}
+
+
+def _same_name(a, b) -> bool:
+    return str(a).strip().casefold() == str(b).strip().casefold()
+
+
+def independent_count(keys, sources: pd.DataFrame) -> int:
+    """How many independent reports the sources `keys` amount to, where pages
+    that carry the same wire copy count as one.
+
+    A page whose `via` names an agency or outlet carries that one's copy; the
+    Data Package records whose copy, not which dispatch, so pages carrying one
+    agency's copy on the same date count as one copy, and that copy counts
+    for nothing more when the agency's own page of that date is among the
+    keys. Every other page (original, or a copy of unknown origin) counts
+    once. Unknown keys raise, so a miscount cannot hide a typo.
+    """
+    keys = list(dict.fromkeys(keys))
+    by_key = sources.set_index("source_key")
+    unknown = [k for k in keys if k not in by_key.index]
+    if unknown:
+        raise ValueError(f"source keys not in sources.csv: {unknown}")
+    rows = by_key.loc[keys]
+    carries = ~rows["via"].astype(str).str.strip().str.casefold().isin(NO_VIA)
+    originals = rows[~carries]
+    copies = rows[carries]
+    units = len(originals)
+    seen: set[tuple[str, str]] = set()
+    for via, dated in zip(copies["via"], copies["dated"]):
+        copy = (str(via).strip().casefold(), str(dated))
+        if copy in seen:
+            continue
+        seen.add(copy)
+        own_page = any(_same_name(p, via) and str(d) == str(dated) for p, d in zip(originals["publisher"], originals["dated"]))
+        if not own_page:
+            units += 1
+    return units

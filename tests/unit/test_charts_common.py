@@ -107,3 +107,12 @@ def test_dollar_signs_in_chart_text_stay_text():
             assert is_math is False and shown == text.get_text()
     finally:
         plt.close(fig)
+
+
+def test_the_annotated_chart_title_states_how_many_claims_hold_up():
+    from reassurance.charts import annotated
+
+    rows = [("summit", "confirmed", 3), ("summit", "confirmed-with-nuance", 2), ("russia", "unverified", 4), ("russia", "confirmed-with-nuance", 1)]
+    table = pd.DataFrame(rows, columns=["topic", "status", "claims"])
+    assert annotated.topic_headline(table) == "6 of 10 claims confirmed, 3 of them with a nuance"
+    assert annotated.topic_headline(table.assign(claims=0)) == "The article makes no checkable claims"

@@ -291,3 +291,58 @@ def test_a_long_tile_label_takes_two_short_lines():
     assert charts.tile_label("ready") == "ready"
     for stance in charts.STANCE_SHORT:
         assert all(len(line) <= charts.TILE_LINE for line in charts.tile_label(stance).split("\n")), stance
+
+
+# --- the front page's "Who's in the 26?" box ---------------------------------
+
+
+def _stances(rows):
+    """A stance table with only the columns box_groups reads."""
+    return pd.DataFrame(rows, columns=["country", "stance", "domains", "stance_source_key"])
+
+
+def test_the_box_has_the_seven_groups_in_reading_order_even_when_empty():
+    groups = commitment.box_groups(_stances([("Japan", "not-among-26", "unknown", "tass-1")]))
+    assert [g["label"] for g in groups] == [
+        "Ready", "Ready in principle", "Open", "Air, sea or training only", "Undecided", "No troops", "Not among the 26",
+    ]
+    assert [len(g["entries"]) for g in groups] == [0, 0, 0, 0, 0, 0, 1]
+    text = commitment.box_markdown(groups)
+    assert text.count(commitment.BOX_EMPTY) == 6
+    assert "Not among the 26\n: Japan {cite:p}`tass-1`" in text
+
+
+def test_a_country_without_a_coded_stance_is_in_no_group():
+    groups = commitment.box_groups(
+        _stances([("Latvia", "unknown", "unknown", "n/a"), ("Ukraine", "not-applicable", "none", "x"), ("Chile", "ready", "land", "s")])
+    )
+    listed = [e["country"] for g in groups for e in g["entries"]]
+    assert listed == ["Chile"]
+
+
+def test_entries_are_sorted_cite_their_own_source_and_name_domains_only_where_the_group_needs_them():
+    groups = commitment.box_groups(
+        _stances(
+            [
+                ("Sweden", "air-sea-training-only", "air;sea", "liga"),
+                ("Belgium", "ready", "air;sea;training", "unian"),
+                ("Austria", "ready", "unknown", "orf"),
+            ]
+        )
+    )
+    text = commitment.box_markdown(groups)
+    assert "Ready\n: Austria {cite:p}`orf`; Belgium {cite:p}`unian`\n" in text
+    assert "Air, sea or training only\n: Sweden (air, sea) {cite:p}`liga`\n" in text
+
+
+def test_a_coded_stance_without_a_source_is_refused():
+    with pytest.raises(ValueError, match="Chile"):
+        commitment.box_groups(_stances([("Chile", "ready", "land", "n/a")]))
+
+
+def test_the_box_groups_every_country_whose_stance_the_data_codes(table):
+    groups = commitment.box_groups(table)
+    listed = {e["country"]: g["stance"] for g in groups for e in g["entries"]}
+    coded = table[table["stance"].isin(commitment.BOX_STANCES)]
+    assert listed == dict(zip(coded["country"], coded["stance"]))
+    assert set(table.loc[table["stance"] == "unknown", "country"]).isdisjoint(listed)

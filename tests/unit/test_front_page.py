@@ -1,13 +1,42 @@
-"""The front page's reading guide defines the verification statuses in the
-codebook's own words, so the two can never drift apart."""
+"""The verification statuses are defined once, in the annotated article, in the
+codebook's own words, so the two can never drift apart; the front page keeps
+only the bottom line and the box, whose groups the data write."""
 
+import json
 import re
 
-from reassurance import codebook, labels
+from reassurance import claims, codebook, labels
 
 
-def test_the_reading_guide_defines_every_status_as_the_codebook_does(root):
-    text = re.sub(r"\s+", " ", (root / "intro.md").read_text(encoding="utf-8"))
+def stored_markdown(notebook) -> str:
+    """The Markdown a notebook's cells print (its stored outputs)."""
+    parts = []
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            parts.append("".join(output.get("data", {}).get("text/markdown", "")))
+    return "\n".join(parts)
+
+
+def test_the_status_definitions_are_the_codebook_s():
+    text = claims.status_definitions_markdown()
     for code, definition in codebook.BY_FIELD[("claims", "status")].items():
-        entry = f"{labels.STATUS[code]} : {definition}"
-        assert entry in text.replace("\n", " "), f"intro.md lacks the definition of {code!r}: {entry!r}"
+        assert f"- **{labels.STATUS[code]}:** {definition}\n" in text
+
+
+def test_the_annotated_article_defines_every_status_as_the_codebook_does(root):
+    text = stored_markdown(root / "book" / "article-annotated.ipynb")
+    assert claims.status_definitions_markdown() in text, "re-execute book/article-annotated.ipynb"
+
+
+def test_the_front_page_defines_no_status_of_its_own(root):
+    """Said once: the definitions live in the annotated article, not again here."""
+    text = re.sub(r"\s+", " ", (root / "intro.md").read_text(encoding="utf-8"))
+    for definition in codebook.BY_FIELD[("claims", "status")].values():
+        assert definition not in text
+
+
+def test_the_box_groups_are_written_from_the_data_not_typed(root):
+    text = (root / "intro.md").read_text(encoding="utf-8")
+    assert "```{stance-groups}" in text
+    typed = [label for label in labels.STANCE.values() if re.search(rf"^\s*(\*\*)?{re.escape(label)}(\*\*)?\s*:?\s*$", text, re.M)]
+    assert not typed, f"groups typed by hand in intro.md: {typed}"

@@ -77,3 +77,10 @@ def test_a_table_shows_markup_from_data_as_text():
     assert "<script>" not in markup and "<b>" not in markup
     assert markup.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") == 3
     assert 'id="&quot;x"' in markup
+
+
+def test_an_offered_table_is_written_as_a_safe_csv(tmp_path):
+    frame = pd.DataFrame({"claim": ["p01-1"], "passage": ["=HYPERLINK(1)"], "note": [None]})
+    publish.offer_csv("claims-with-passages", frame, directory=tmp_path)
+    text = (tmp_path / "claims-with-passages.csv").read_text(encoding="utf-8")
+    assert text == f"claim,passage,note\np01-1,'=HYPERLINK(1),{publish.MISSING_WORD}\n"

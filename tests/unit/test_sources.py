@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from reassurance.sources import describe_keys, labels_by_key, short_label, unique_labels
+from reassurance.sources import describe_keys, independent_count, labels_by_key, short_label, unique_labels
 
 
 def _source(key, publisher, dated, title="unknown", locator="example.org/x"):
@@ -55,3 +56,58 @@ def test_describe_keys_never_repeats_a_label_for_two_keys(evidence):
     described = describe_keys("; ".join(keys), evidence).split("; ")
     assert len(set(described)) == len(keys)
     assert all(label.startswith(short_label(row)) for label, (_, row) in zip(described, shared.iterrows()))
+
+
+# --- independent_count: pages carrying the same wire copy count as one ---------
+
+
+def _page(key, publisher, dated, via="none"):
+    return {**_source(key, publisher, dated), "via": via}
+
+
+PAGES = pd.DataFrame(
+    [
+        _page("afp-a", "Voz", "2025-09-04", via="AFP"),
+        _page("afp-b", "Overview Press", "2025-09-04", via="AFP"),
+        _page("afp-later", "Kyiv Post", "2025-03-10", via="AFP"),
+        _page("ria", "RIA Novosti", "2025-09-05"),
+        _page("ria-copy", "Gazeta.ru", "2025-09-05", via="RIA Novosti"),
+        _page("tass-1", "TASS", "2025-09-05"),
+        _page("tass-2", "TASS", "2025-09-05"),
+        _page("mirror", "techlovers.online", "2025-03-01", via="unknown"),
+    ]
+)
+
+
+def test_two_pages_of_one_wire_copy_count_once():
+    assert independent_count(["afp-a", "afp-b"], PAGES) == 1
+    assert independent_count(["afp-a", "afp-b", "tass-1"], PAGES) == 2
+
+
+def test_the_agency_copy_of_another_day_is_another_report():
+    assert independent_count(["afp-a", "afp-later"], PAGES) == 2
+
+
+def test_a_copy_adds_nothing_beside_the_agency_own_page():
+    assert independent_count(["ria", "ria-copy"], PAGES) == 1
+    assert independent_count(["ria-copy"], PAGES) == 1
+
+
+def test_original_pages_of_one_publisher_each_count():
+    assert independent_count(["tass-1", "tass-2"], PAGES) == 2
+
+
+def test_a_copy_of_unknown_origin_counts_as_its_own_and_keys_count_once():
+    assert independent_count(["mirror", "mirror", "tass-1"], PAGES) == 2
+    assert independent_count([], PAGES) == 0
+
+
+def test_an_unknown_key_is_an_error():
+    with pytest.raises(ValueError, match="nope"):
+        independent_count(["tass-1", "nope"], PAGES)
+
+
+def test_the_evidence_has_wire_copies_that_collapse(evidence):
+    keys = list(evidence.sources["source_key"])
+    assert independent_count(keys, evidence.sources) < len(keys)
+    assert independent_count(["overviewpress-2025-09-04", "voz-afp-28594"], evidence.sources) == 1
