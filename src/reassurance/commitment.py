@@ -15,7 +15,7 @@ from . import labels
 from .evidence import Evidence
 from .sources import article_key as _article_key
 from .text import country_list as join_names  # noqa: F401 (the chapter calls commitment.join_names)
-from .text import date_text
+from .text import date_text, number_text
 from .sources import labels_by_key
 from .verbatim import normalise, occurs_in
 
@@ -293,3 +293,30 @@ def english_gloss(glosses: pd.Series) -> pd.Series:
     """The English gloss of each stance's evidence for a table: empty where the
     evidence is already in English (stance_gloss 'n/a')."""
     return glosses.fillna("n/a").map(lambda g: "" if g == "n/a" else g)
+
+
+def names_with_stance(table: pd.DataFrame, *stances: str) -> str:
+    """The countries of `table` whose stance is one of `stances`, joined for a sentence."""
+    return join_names(table.loc[table["stance"].isin(stances), "country"])
+
+
+def count_with_stance(table: pd.DataFrame, *stances: str) -> int:
+    """How many countries of `table` have one of `stances`."""
+    return int(table["stance"].isin(stances).sum())
+
+
+def on_map(table: pd.DataFrame) -> pd.DataFrame:
+    """The countries the map draws: those with a documented part in the meeting
+    or a public stance. European countries with neither are left off, and the
+    caption names them."""
+    return table[table["in_participants"]].reset_index(drop=True)
+
+
+def map_title(table: pd.DataFrame) -> str:
+    """The map's finding: how many of the countries drawn said they were ready,
+    and how many ruled out troops."""
+    drawn = on_map(table)
+    ready = count_with_stance(drawn, "ready", "ready-in-principle")
+    no_troops = count_with_stance(drawn, "no-troops")
+    return (f"{number_text(ready).capitalize()} of {len(drawn)} countries with a documented part said they were ready;\n"
+            f"{number_text(no_troops)} ruled out troops")

@@ -11,6 +11,13 @@ from .evidence import Evidence
 from .sources import article_key, labels_by_key
 from .text import date_span_text, number_text, ordinal_word  # noqa: F401 (the chapter calls context.ordinal_word)
 
+# The window the background chapter draws event by event: March to September
+# 2025, with a few days' margin after the last event so that its label fits.
+DETAIL_WINDOW = ("2025-03-01", "2025-09-10")
+# The founding year one outlet gives and the report rejects (am1-euromaidan-2023):
+# drawn mid-year on the coalition's strand, as small as an event.
+DISPUTED_FOUNDING = ("2023-07-01", "coalition", "'formed in 2023'? (one outlet; unverified)")
+
 
 def report_end(evidence: Evidence) -> pd.Timestamp:
     """The last day the annotated report covers: the date of the annotated article.

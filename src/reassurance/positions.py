@@ -13,7 +13,7 @@ import pandas as pd
 from . import labels
 from .evidence import Evidence
 from .sources import article_key, labels_by_key
-from .text import join_names, short_date  # noqa: F401 (the chapter calls positions.join_names)
+from .text import join_names, number_text, short_date  # noqa: F401 (the chapter calls positions.join_names)
 from .text import with_article as in_sentence  # noqa: F401 (the chapter calls positions.in_sentence)
 
 UNKNOWN = "unknown"
@@ -233,3 +233,41 @@ ISSUE_PHRASE = {
 def issue_phrases(issues) -> str:
     """'a US backstop and more pressure on Russia', in the order given."""
     return join_names([ISSUE_PHRASE[i] for i in issues])
+
+
+def issues_by_coverage(summary: pd.DataFrame) -> list[str]:
+    """Issues ordered by how many positions are documented, most first (ties
+    keep display order), so that the matrix's known cells gather on the left."""
+    ordered = summary.assign(order=range(len(summary))).sort_values(["documented", "order"], ascending=[False, True])
+    return list(ordered["issue"])
+
+
+def matrix_title(summary: pd.DataFrame) -> str:
+    """The matrix's finding: where the documented positions collide, and on how
+    many issues they agree."""
+    collide = summary.loc[summary["outcome"] == "collide", "issue"]
+    converge = int((summary["outcome"] == "converge").sum())
+    head = f"Documented positions collide only on {issue_phrases(collide)}" if len(collide) else "No documented positions collide"
+    return f"{head}; they agree on {number_text(converge)} issue{'' if converge == 1 else 's'}"
+
+
+def gap_note(cell_table: pd.DataFrame, summary: pd.DataFrame) -> str:
+    """What the blank cells mean, and the issues on which a single actor's
+    position is recorded: 'Blank: ... Only Russia's position is recorded on
+    Ukraine in NATO, ...'."""
+    note = "Blank: no source of those days records the actor's position (it may be public record elsewhere)."
+    single = summary[summary["documented"] == 1]
+    for actor, group in single.groupby(
+        single["issue"].map(lambda i: actors_with(cell_table, i, set(labels.POSITION) - {UNKNOWN})[0]), sort=False
+    ):
+        note += f" Only {in_sentence(actor)}'s position is recorded on {issue_phrases(group['issue'])}."
+    none = summary[summary["documented"] == 0]
+    if len(none):
+        note += f" No position is recorded on {issue_phrases(none['issue'])}."
+    return note
+
+
+def names_with(cell_table: pd.DataFrame, issue: str, positions: set[str] | str, *, empty: str = "none") -> str:
+    """The actors whose position on `issue` is one of `positions`, as they read
+    inside a sentence: 'the United Kingdom, France and Ukraine'."""
+    return join_names([in_sentence(a) for a in actors_with(cell_table, issue, positions)], empty=empty)

@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from reassurance import commitment, labels
+from reassurance import commitment, labels, text
 from reassurance.charts import commitment as charts
 from reassurance.verbatim import occurs_in
 from support import overlapping_tiles
@@ -218,15 +218,33 @@ def test_every_status_says_whether_the_wording_is_supported():
 # --- the charts --------------------------------------------------------------
 
 def test_the_map_has_a_title_a_legend_hidden_ticks_and_every_tile(table):
-    fig = charts.stance_map(table, source_line="test")
+    fig = charts.stance_map(table, source_line="test", title=commitment.map_title(table))
     ax, side = fig.axes[:2]
-    assert fig.get_suptitle() == "Who said what about contributing to the force"
+    assert fig.get_suptitle() == commitment.map_title(table)
     assert ax.get_xlabel() and ax.get_ylabel()
     assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
     drawn = {t.get_text() for a in (ax, side) for t in a.texts}
     assert set(table["iso_a2"]) <= drawn
     assert any(a.get_legend() for a in fig.axes)
     assert any("Source:" in t.get_text() for t in fig.texts)
+
+
+def test_the_map_draws_only_countries_with_a_documented_part_and_its_title_counts_them(table):
+    drawn = commitment.on_map(table)
+    assert drawn["in_participants"].all()
+    assert len(drawn) == int(table["in_participants"].sum()) < len(table)
+    ready = int(drawn["stance"].isin(["ready", "ready-in-principle"]).sum())
+    no_troops = int((drawn["stance"] == "no-troops").sum())
+    title = commitment.map_title(table)
+    assert title.startswith(f"{text.number_text(ready).capitalize()} of {len(drawn)} countries with a documented part")
+    assert title.endswith(f"{text.number_text(no_troops)} ruled out troops")
+
+
+def test_names_and_counts_by_stance_read_the_stance_column(table):
+    italy_poland = table[table["country"].isin(["Italy", "Poland"])]
+    assert commitment.names_with_stance(italy_poland, "no-troops") == "Italy and Poland"
+    assert commitment.count_with_stance(table, "no-troops") == int((table["stance"] == "no-troops").sum())
+    assert commitment.names_with_stance(italy_poland, "ready") == "none"
 
 
 def test_the_contribution_chart_shows_every_documented_country(table):

@@ -103,12 +103,18 @@ def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     import matplotlib.pyplot as plt
 
     timeline = context.timeline(evidence)
-    detail = context.between(timeline, "2025-03-01", "2025-09-10")
-    overview = charts.overview_chart(timeline, "2025-03-01", "2025-09-10", source_line="test",
-                                     disputed_span=("2023-01-01", "2023-12-31", "claimed"))
+    detail = context.between(timeline, *context.DETAIL_WINDOW)
+    overview = charts.overview_chart(timeline, *context.DETAIL_WINDOW, source_line="test",
+                                     disputed_date=context.DISPUTED_FOUNDING)
+    # The rejected founding date is drawn no larger than an event's marker.
+    sizes = [c.get_sizes().max() for c in overview.axes[0].collections if len(c.get_sizes())]
+    assert max(sizes) <= 36
+    n_2025 = int((timeline["start_date"].dt.year == 2025).sum())
+    title = overview.axes[0].get_title(loc="left") or overview.axes[0].get_title()
+    assert title == f"{n_2025} of the {len(timeline)} recorded events fall in 2025"
     # The title sits where the style puts it (left once style.apply() has run).
     assert overview.axes[0].get_title(loc="left") or overview.axes[0].get_title()
-    fig = charts.detail_chart(timeline, "2025-03-01", "2025-09-10", source_line="test")
+    fig = charts.detail_chart(timeline, *context.DETAIL_WINDOW, source_line="test")
     ax = fig.axes[0]
     assert fig.get_suptitle().startswith("The events of March to September 2025")
     labels_ = [t.get_text() for t in ax.get_yticklabels()]
@@ -168,3 +174,4 @@ def test_terms_in_use_never_shows_unknown_when_an_event_gives_the_period(evidenc
         if pd.isna(row.date) and (events["source_key"] == row.source_key).sum() == 1:
             assert row.when != "unknown"
             assert any(ch.isdigit() for ch in row.when)
+

@@ -111,12 +111,16 @@ def test_issue_summary_tells_collision_from_convergence():
     assert summary.loc["z", "unknown"] == 2
 
 
-def test_every_cell_of_the_chart_carries_a_symbol_and_a_word(evidence):
+def test_every_documented_cell_of_the_chart_carries_a_symbol_and_a_word_and_gaps_stay_blank(evidence):
     cells = positions.cells(evidence)
     fig = charts.matrix_chart(cells, source_line="test")
     texts = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts]
-    expected = [charts.cell_text(p, e) for p, e in zip(cells["position"], cells["evidence"])]
+    known = cells[cells["position"] != "unknown"]
+    expected = [charts.cell_text(p, e) for p, e in zip(known["position"], known["evidence"])]
     assert sorted(texts) == sorted(expected)
+    assert len(fig.axes[0].patches) == len(known)
+    note = [t.get_text() for t in fig.texts if t.get_gid() == "gap-note"]
+    assert note and "Blank" in note[0]
     assert set(charts.POSITION_SYMBOLS) == set(labels.POSITION) == set(charts.POSITION_COLOURS)
     assert len(set(charts.POSITION_SYMBOLS.values())) == len(charts.POSITION_SYMBOLS)
 
@@ -133,6 +137,25 @@ def test_actors_with_and_unknown_by_actor():
     table = positions.unknown_by_actor(cells)
     assert list(table["actor"]) == ["A", "C", "B"]
     assert list(table["unknown"]) == [1, 1, 0]
+
+
+def test_the_matrix_title_and_gap_note_state_what_is_known():
+    troops, backstop, nato = "troops-after-ceasefire", "us-backstop", "ukraine-in-nato"
+    cells = _cells(
+        [
+            ("A", nato, "unknown"), ("B", nato, "unknown"), ("C", nato, "opposes"),
+            ("A", troops, "supports"), ("B", troops, "opposes"), ("C", troops, "unknown"),
+            ("A", backstop, "supports"), ("B", backstop, "limited"), ("C", backstop, "unknown"),
+        ]
+    )
+    summary = positions.issue_summary(cells)
+    assert positions.issues_by_coverage(summary) == [troops, backstop, nato]
+    assert positions.matrix_title(summary) == (
+        f"Documented positions collide only on {positions.ISSUE_PHRASE[troops]}; they agree on one issue"
+    )
+    note = positions.gap_note(cells, summary)
+    assert note.startswith("Blank: no source of those days records")
+    assert note.endswith(f"Only C's position is recorded on {positions.ISSUE_PHRASE[nato]}.")
 
 
 def test_every_outcome_has_a_reading():
