@@ -45,7 +45,7 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
     actors = list(dict.fromkeys(cells["actor"]))
     issues = positions.issues_by_coverage(summary)
     latest = cells["date"].max()
-    fig, ax = style.new_figure(wrap(positions.matrix_title(summary), 70), height_in=0.5 * len(actors) + 3.3)
+    fig, ax = style.new_figure(wrap(positions.matrix_title(summary), 56), height_in=0.5 * len(actors) + 3.7)
     for x in range(len(issues) + 1):
         ax.axvline(x, color="#dddddd", linewidth=0.6, zorder=0)
     for y in range(len(actors) + 1):
@@ -74,6 +74,13 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
         handles.append(Patch(facecolor="white", edgecolor="white", label=f"{ARTICLE_ONLY_MARK} article only, unconfirmed"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8,
               title="Position on the issue, not the actor's own contribution (colour, symbol and word)", title_fontsize=8.5)
-    fig.text(0.01, 0.07, wrap(positions.gap_note(cells, summary), 120), ha="left", va="top", fontsize=8.5, color="#333333", gid="gap-note")
     style.add_source_line(fig, source_line)
+    # The note on the gaps sits between the legend and the source line, in a
+    # strip of its own kept free of the axes (as the source line's is).
+    note = wrap(positions.gap_note(cells, summary), 120)
+    note_in = 0.17 * (note.count("\n") + 1) + 0.1
+    strip = (style.SOURCE_STRIP_IN + note_in) / fig.get_figheight()
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    fig.text(0.01, (style.SOURCE_STRIP_IN + 0.02) / fig.get_figheight(), note, ha="left", va="bottom", fontsize=8.5,
+             color="#333333", gid="gap-note")
     return fig
