@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import commitment, context, positions, russia, summit, us_position
+from . import commitment, context, positions, russia, since, summit, us_position
 from .evidence import Evidence
 
 COUNT_COLUMNS = {"shown": "Number", "what": "What was counted", "counted_by": "Who gave it", "quote": "In the source's words", "source": "Source"}
@@ -159,6 +159,16 @@ def position_cells(evidence: Evidence) -> pd.DataFrame:
     return positions.reader_table(positions.cells(evidence))
 
 
+def since_steps(evidence: Evidence) -> pd.DataFrame:
+    """Every step after the two days, with the passage each rests on."""
+    return since.reader_table(since.since_events(evidence))
+
+
+def since_disagreements(evidence: Evidence) -> pd.DataFrame:
+    """Counts, dates and signatories on which the later sources differ."""
+    return since.disagreements_reader_table(since.disagreements(evidence))
+
+
 # The appendix, in page order: (anchor, caption, builder). The notebook shows
 # them one by one; a test checks that each builds and that none is empty.
 TABLES = {
@@ -176,6 +186,8 @@ TABLES = {
     "tbl-evidence-consistency": ("Stances of Russian speakers by topic", russian_consistency),
     "tbl-evidence-us": ("What the United States said, with every rendering of each remark", us_statements),
     "tbl-evidence-positions": ("Every cell of the positions matrix: position, basis, statement and source", position_cells),
+    "tbl-evidence-since": ("Every step after the two days, in date order, with the passage each rests on", since_steps),
+    "tbl-evidence-disagreements": ("Counts, dates and signatories on which the later sources differ", since_disagreements),
 }
 
 
