@@ -118,27 +118,6 @@ def domains_text(domains: str) -> str:
     return ", ".join(domain_list(domains))
 
 
-def stance_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Countries per stance (stances that occur, in label order) with their names and the domains they named."""
-    rows = []
-    for stance in labels.STANCE:
-        group = table[table["stance"] == stance]
-        if group.empty:
-            continue
-        named = sorted({d for ds in group["domains"] for d in domain_list(ds)}, key=DOMAINS.index)
-        rows.append(
-            {
-                "stance": stance,
-                "label": labels.STANCE[stance],
-                "countries": len(group),
-                "names": ", ".join(group["country"]),
-                "iso_codes": " ".join(group["iso_a2"]),
-                "domains_named": ", ".join(named) if named else "none stated",
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def contribution_matrix(table: pd.DataFrame) -> pd.DataFrame:
     """Long table: one row per country with a documented stance and per domain it named
     (a row with domain 'not stated' where it named none). Keeps the stance order."""
@@ -198,14 +177,6 @@ def mention_crosstab(mention_table: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(records)
-
-
-def tensions(mention_table: pd.DataFrame) -> pd.DataFrame:
-    """Countries named as contributors whose own public stance rules out or defers troops,
-    and countries that deny being among the 26."""
-    named_but_not = mention_table["named_as_contributor"] & mention_table["own_stance_rules_out_troops"]
-    denies = mention_table["mention"] == "denies-being-among-26"
-    return mention_table[named_but_not | denies].reset_index(drop=True)
 
 
 # How a source describes the 26, from its words (checked in this order).

@@ -151,20 +151,6 @@ def statement_when(date, source_key: str, events: pd.DataFrame) -> str:
     return date_span_text(start, end) + ("" if start == end else ", day not known")
 
 
-def term_rows_note(terms: pd.DataFrame) -> str:
-    """How the rows of `terms_in_use` relate to its statements, for the prose:
-    'one row each' when no statement uses two terms, else 'in 11 rows, since one
-    statement uses more than one of the terms and is listed under each'."""
-    per_statement = terms.groupby("statement_id")["term"].nunique()
-    multi = int((per_statement > 1).sum())
-    if multi == 0:
-        return "one row each"
-    count = number_text(multi)
-    verb = "statement uses" if multi == 1 else "statements use"
-    be = "is" if multi == 1 else "are"
-    return f"in {len(terms):,} rows, since {count} {verb} more than one of the terms and {be} listed under each"
-
-
 def reader_table(events: pd.DataFrame) -> pd.DataFrame:
     """The events as a reader reads them: when, what, where, strand, details, source."""
     return pd.DataFrame(

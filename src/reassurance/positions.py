@@ -186,38 +186,6 @@ def actors_with(cell_table: pd.DataFrame, issue: str, positions: set[str] | str)
     return list(rows["actor"])
 
 
-def unknown_by_actor(cell_table: pd.DataFrame) -> pd.DataFrame:
-    """Per actor: how many issues have no documented position, most first (then display order)."""
-    order = {a: i for i, a in enumerate(dict.fromkeys(cell_table["actor"]))}
-    counts = (
-        cell_table.assign(unknown=cell_table["position"] == UNKNOWN)
-        .groupby("actor", sort=False)["unknown"].sum().astype(int).rename("unknown").reset_index()
-    )
-    counts["order"] = counts["actor"].map(order)
-    return counts.sort_values(["unknown", "order"], ascending=[False, True], ignore_index=True).drop(columns="order")
-
-
-OUTCOME = {
-    "collide": "Documented positions collide",
-    "converge": "Documented positions agree (none opposes)",
-    "too-few": "Too few documented positions to compare",
-}
-
-
-def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
-    """The issue summary as a reader reads it."""
-    return pd.DataFrame(
-        {
-            "Issue": summary["issue_label"],
-            "Documented": summary["documented"],
-            "For it, in some form": summary["agreeing"],
-            "Against it": summary["disagreeing"],
-            "Unknown": summary["unknown"],
-            "Reading": summary["outcome"].map(OUTCOME),
-        }
-    )
-
-
 # Issues as phrases that fit inside a sentence.
 ISSUE_PHRASE = {
     "troops-after-ceasefire": "foreign troops in Ukraine after a ceasefire",

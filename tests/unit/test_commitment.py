@@ -126,13 +126,6 @@ def test_stance_table_is_in_label_order(table):
     assert order == sorted(order)
 
 
-def test_stance_summary_counts_add_up(table):
-    summary = commitment.stance_summary(table)
-    assert summary["countries"].sum() == len(table)
-    for _, row in summary.iterrows():
-        assert len(row["names"].split(", ")) == row["countries"]
-
-
 def test_domain_parsing():
     assert commitment.domain_list("air;sea") == ["air", "sea"]
     assert commitment.domain_list("none") == [] and commitment.domain_list("unknown") == []
@@ -156,25 +149,12 @@ def test_contribution_matrix_has_a_row_per_named_domain():
     assert list(zip(matrix["country"], matrix["domain"])) == [("A", "land"), ("A", "air"), ("B", "not stated")]
 
 
-# --- mentions and tensions ---------------------------------------------------
+# --- mentions ---------------------------------------------------------------
 
 def test_every_mentioned_country_has_a_stance_row(evidence, table):
     mentions = commitment.mentions(evidence, table)
     assert len(mentions) == len(evidence.commitment_mentions)
     assert mentions["stance"].notna().all() and mentions["country"].notna().all()
-
-
-def test_tensions_are_contributors_who_rule_out_troops_or_deniers():
-    frame = pd.DataFrame(
-        {
-            "mention": ["important-contributor", "important-contributor", "listed-as-committing", "denies-being-among-26"],
-            "stance": ["no-troops", "ready", "unknown", "not-among-26"],
-            "country": ["A", "B", "C", "D"],
-        }
-    )
-    frame["named_as_contributor"] = frame["mention"].isin(commitment.CONTRIBUTOR_MENTIONS)
-    frame["own_stance_rules_out_troops"] = frame["stance"].isin(commitment.NOT_A_TROOP_COMMITMENT)
-    assert list(commitment.tensions(frame)["country"]) == ["A", "D"]
 
 
 def test_crosstab_counts_every_mention_once(evidence, table):

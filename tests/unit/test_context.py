@@ -135,23 +135,6 @@ def test_a_detail_label_gives_the_range_of_an_event_of_several_days():
     assert charts.detail_label(one_day).startswith("3 Sep  Forum")
 
 
-def test_term_rows_note_counts_statements_listed_under_two_terms():
-    terms = pd.DataFrame({"term": ["a", "b", "b", "c"], "statement_id": ["s1", "s1", "s2", "s3"]})
-    assert context.term_rows_note(terms) == "in 4 rows, since one statement uses more than one of the terms and is listed under each"
-    assert context.term_rows_note(terms.iloc[1:]) == "one row each"
-    both = pd.DataFrame({"term": ["a", "b", "a", "b"], "statement_id": ["s1", "s1", "s2", "s2"]})
-    assert "two statements use" in context.term_rows_note(both) and "are listed" in context.term_rows_note(both)
-
-
-def test_the_terms_table_rows_match_the_note(evidence):
-    terms = context.terms_in_use(evidence)
-    note = context.term_rows_note(terms)
-    if terms["statement_id"].nunique() < len(terms):
-        assert f"in {len(terms):,} rows" in note
-    else:
-        assert note == "one row each"
-
-
 def test_statement_when_gives_the_period_of_the_matching_event_not_a_single_day():
     events = pd.DataFrame(
         {

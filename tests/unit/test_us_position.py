@@ -193,23 +193,6 @@ def test_the_timeline_chart_labels_every_row_and_keeps_the_window():
     plt.close(fig)
 
 
-def test_the_expectations_chart_has_one_bar_per_status():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from reassurance.charts import us_position as charts
-
-    counts = us_position.expectation_counts(us_position.expectations(fake_evidence()))
-    fig = charts.expectations_chart(counts, "Title", "test source")
-    ax = fig.axes[0]
-    assert len(ax.patches) == len(labels.US_STATUS)
-    assert sorted(p.get_width() for p in ax.patches) == sorted(counts["expectations"])
-    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()][::-1] == list(counts["label"])
-    plt.close(fig)
-
-
 def test_the_window_runs_from_anchorage_to_vladivostok(evidence):
     assert us_position.window(evidence) == ("2025-08-15", "2025-09-05")
 

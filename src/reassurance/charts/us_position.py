@@ -9,7 +9,7 @@ from matplotlib.lines import Line2D
 from .. import labels, style
 from ..us_position import KINDS
 from ..text import short_date
-from .common import count_bars, wrap
+from .common import wrap
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
 KIND_MARKERS = {"event": "o", "statement": "D"}
@@ -149,13 +149,3 @@ def reference_levels(fig, ax, texts, dates) -> list[int]:
         level[i] = candidate
     return [level[i] for i in range(n)]
 
-
-def expectations_chart(counts: pd.DataFrame, title: str, source_line: str):
-    """The coalition's expectations of the US, counted by what the US had said."""
-    rows = counts.iloc[::-1].reset_index(drop=True)  # matplotlib draws bottom-up
-    return count_bars(
-        rows["expectations"], rows["us_status"].map(US_STATUS_COLOURS),
-        [wrap(labels.US_STATUS[s], 28) for s in rows["us_status"]],
-        title=title, xlabel="Expectations of the US voiced by the coalition's side",
-        ylabel="What the US had said by 5 September", source_line=source_line,
-    )
