@@ -26,6 +26,7 @@ SEARCHES = [
     ("Anchorage", "book/road-to-paris.html"),
     ("Costa", "book/commitment.html"),
     ("matrix", "book/positions.html"),
+    ("appendix", "book/evidence.html"),
 ]
 
 FIGURE_DATA = chrome.ROOT / "book" / "figure-data"
