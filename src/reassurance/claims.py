@@ -22,13 +22,6 @@ def with_sources(evidence: Evidence) -> pd.DataFrame:
     return claims.sort_values(["paragraph", "claim_id"], ignore_index=True)
 
 
-def for_topic(evidence: Evidence, topic: str) -> pd.DataFrame:
-    if topic not in labels.TOPIC:
-        raise ValueError(f"unknown topic {topic!r}; expected one of {sorted(labels.TOPIC)}")
-    claims = with_sources(evidence)
-    return claims[claims["topic"] == topic].reset_index(drop=True)
-
-
 def passages(evidence: Evidence) -> dict[str, str]:
     """For each claim, the stored excerpts its status rests on, as one line of
     text: 'Source: “excerpt” (in English: “…”, ours)', in source-key order.

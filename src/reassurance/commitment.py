@@ -15,7 +15,7 @@ from . import labels
 from .evidence import Evidence
 from .sources import article_key as _article_key
 from .text import country_list as join_names  # noqa: F401 (the chapter calls commitment.join_names)
-from .text import date_text
+from .text import date_text, number_text
 from .sources import labels_by_key
 from .verbatim import normalise, occurs_in
 
@@ -118,27 +118,6 @@ def domains_text(domains: str) -> str:
     return ", ".join(domain_list(domains))
 
 
-def stance_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Countries per stance (stances that occur, in label order) with their names and the domains they named."""
-    rows = []
-    for stance in labels.STANCE:
-        group = table[table["stance"] == stance]
-        if group.empty:
-            continue
-        named = sorted({d for ds in group["domains"] for d in domain_list(ds)}, key=DOMAINS.index)
-        rows.append(
-            {
-                "stance": stance,
-                "label": labels.STANCE[stance],
-                "countries": len(group),
-                "names": ", ".join(group["country"]),
-                "iso_codes": " ".join(group["iso_a2"]),
-                "domains_named": ", ".join(named) if named else "none stated",
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def contribution_matrix(table: pd.DataFrame) -> pd.DataFrame:
     """Long table: one row per country with a documented stance and per domain it named
     (a row with domain 'not stated' where it named none). Keeps the stance order."""
@@ -198,14 +177,6 @@ def mention_crosstab(mention_table: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(records)
-
-
-def tensions(mention_table: pd.DataFrame) -> pd.DataFrame:
-    """Countries named as contributors whose own public stance rules out or defers troops,
-    and countries that deny being among the 26."""
-    named_but_not = mention_table["named_as_contributor"] & mention_table["own_stance_rules_out_troops"]
-    denies = mention_table["mention"] == "denies-being-among-26"
-    return mention_table[named_but_not | denies].reset_index(drop=True)
 
 
 # How a source describes the 26, from its words (checked in this order).
@@ -346,3 +317,30 @@ def box_markdown(groups: list[dict]) -> str:
         entries = "; ".join(box_entry_markdown(e) for e in group["entries"]) or BOX_EMPTY
         lines += [group["label"], f": {entries}", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def names_with_stance(table: pd.DataFrame, *stances: str) -> str:
+    """The countries of `table` whose stance is one of `stances`, joined for a sentence."""
+    return join_names(table.loc[table["stance"].isin(stances), "country"])
+
+
+def count_with_stance(table: pd.DataFrame, *stances: str) -> int:
+    """How many countries of `table` have one of `stances`."""
+    return int(table["stance"].isin(stances).sum())
+
+
+def on_map(table: pd.DataFrame) -> pd.DataFrame:
+    """The countries the map draws: those with a documented part in the meeting
+    or a public stance. European countries with neither are left off, and the
+    caption names them."""
+    return table[table["in_participants"]].reset_index(drop=True)
+
+
+def map_title(table: pd.DataFrame) -> str:
+    """The map's finding: how many of the countries drawn said they were ready,
+    and how many ruled out troops."""
+    drawn = on_map(table)
+    ready = count_with_stance(drawn, "ready", "ready-in-principle")
+    no_troops = count_with_stance(drawn, "no-troops")
+    return (f"{number_text(ready).capitalize()} of {len(drawn)} countries with a documented part said they were ready;\n"
+            f"{number_text(no_troops)} ruled out troops")

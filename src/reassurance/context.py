@@ -11,6 +11,13 @@ from .evidence import Evidence
 from .sources import article_key, labels_by_key
 from .text import date_span_text, number_text, ordinal_word  # noqa: F401 (the chapter calls context.ordinal_word)
 
+# The window the background chapter draws event by event: March to September
+# 2025, with a few days' margin after the last event so that its label fits.
+DETAIL_WINDOW = ("2025-03-01", "2025-09-10")
+# The founding year one outlet gives and the report rejects (am1-euromaidan-2023):
+# drawn mid-year on the coalition's strand, as small as an event.
+DISPUTED_FOUNDING = ("2023-07-01", "coalition", "'formed in 2023'? (one outlet; unverified)")
+
 
 def report_end(evidence: Evidence) -> pd.Timestamp:
     """The last day the annotated report covers: the date of the annotated article.
@@ -142,20 +149,6 @@ def statement_when(date, source_key: str, events: pd.DataFrame) -> str:
         return "unknown"
     start, end = pd.Timestamp(same["start_date"].iloc[0]), pd.Timestamp(same["end_date"].iloc[0])
     return date_span_text(start, end) + ("" if start == end else ", day not known")
-
-
-def term_rows_note(terms: pd.DataFrame) -> str:
-    """How the rows of `terms_in_use` relate to its statements, for the prose:
-    'one row each' when no statement uses two terms, else 'in 11 rows, since one
-    statement uses more than one of the terms and is listed under each'."""
-    per_statement = terms.groupby("statement_id")["term"].nunique()
-    multi = int((per_statement > 1).sum())
-    if multi == 0:
-        return "one row each"
-    count = number_text(multi)
-    verb = "statement uses" if multi == 1 else "statements use"
-    be = "is" if multi == 1 else "are"
-    return f"in {len(terms):,} rows, since {count} {verb} more than one of the terms and {be} listed under each"
 
 
 def reader_table(events: pd.DataFrame) -> pd.DataFrame:

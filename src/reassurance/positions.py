@@ -13,7 +13,7 @@ import pandas as pd
 from . import labels
 from .evidence import Evidence
 from .sources import article_key, labels_by_key
-from .text import join_names, short_date  # noqa: F401 (the chapter calls positions.join_names)
+from .text import join_names, number_text, short_date  # noqa: F401 (the chapter calls positions.join_names)
 from .text import with_article as in_sentence  # noqa: F401 (the chapter calls positions.in_sentence)
 
 UNKNOWN = "unknown"
@@ -186,38 +186,6 @@ def actors_with(cell_table: pd.DataFrame, issue: str, positions: set[str] | str)
     return list(rows["actor"])
 
 
-def unknown_by_actor(cell_table: pd.DataFrame) -> pd.DataFrame:
-    """Per actor: how many issues have no documented position, most first (then display order)."""
-    order = {a: i for i, a in enumerate(dict.fromkeys(cell_table["actor"]))}
-    counts = (
-        cell_table.assign(unknown=cell_table["position"] == UNKNOWN)
-        .groupby("actor", sort=False)["unknown"].sum().astype(int).rename("unknown").reset_index()
-    )
-    counts["order"] = counts["actor"].map(order)
-    return counts.sort_values(["unknown", "order"], ascending=[False, True], ignore_index=True).drop(columns="order")
-
-
-OUTCOME = {
-    "collide": "Documented positions collide",
-    "converge": "Documented positions agree (none opposes)",
-    "too-few": "Too few documented positions to compare",
-}
-
-
-def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
-    """The issue summary as a reader reads it."""
-    return pd.DataFrame(
-        {
-            "Issue": summary["issue_label"],
-            "Documented": summary["documented"],
-            "For it, in some form": summary["agreeing"],
-            "Against it": summary["disagreeing"],
-            "Unknown": summary["unknown"],
-            "Reading": summary["outcome"].map(OUTCOME),
-        }
-    )
-
-
 # Issues as phrases that fit inside a sentence.
 ISSUE_PHRASE = {
     "troops-after-ceasefire": "foreign troops in Ukraine after a ceasefire",
@@ -233,3 +201,41 @@ ISSUE_PHRASE = {
 def issue_phrases(issues) -> str:
     """'a US backstop and more pressure on Russia', in the order given."""
     return join_names([ISSUE_PHRASE[i] for i in issues])
+
+
+def issues_by_coverage(summary: pd.DataFrame) -> list[str]:
+    """Issues ordered by how many positions are documented, most first (ties
+    keep display order), so that the matrix's known cells gather on the left."""
+    ordered = summary.assign(order=range(len(summary))).sort_values(["documented", "order"], ascending=[False, True])
+    return list(ordered["issue"])
+
+
+def matrix_title(summary: pd.DataFrame) -> str:
+    """The matrix's finding: where the documented positions collide, and on how
+    many issues they agree."""
+    collide = summary.loc[summary["outcome"] == "collide", "issue"]
+    converge = int((summary["outcome"] == "converge").sum())
+    head = f"Documented positions collide only on {issue_phrases(collide)}" if len(collide) else "No documented positions collide"
+    return f"{head}; they agree on {number_text(converge)} issue{'' if converge == 1 else 's'}"
+
+
+def gap_note(cell_table: pd.DataFrame, summary: pd.DataFrame) -> str:
+    """What the blank cells mean, and the issues on which a single actor's
+    position is recorded: 'Blank: ... Only Russia's position is recorded on
+    Ukraine in NATO, ...'."""
+    note = "Blank: no source of those days records the actor's position (it may be public record elsewhere)."
+    single = summary[summary["documented"] == 1]
+    for actor, group in single.groupby(
+        single["issue"].map(lambda i: actors_with(cell_table, i, set(labels.POSITION) - {UNKNOWN})[0]), sort=False
+    ):
+        note += f" Only {in_sentence(actor)}'s position is recorded on {issue_phrases(group['issue'])}."
+    none = summary[summary["documented"] == 0]
+    if len(none):
+        note += f" No position is recorded on {issue_phrases(none['issue'])}."
+    return note
+
+
+def names_with(cell_table: pd.DataFrame, issue: str, positions: set[str] | str, *, empty: str = "none") -> str:
+    """The actors whose position on `issue` is one of `positions`, as they read
+    inside a sentence: 'the United Kingdom, France and Ukraine'."""
+    return join_names([in_sentence(a) for a in actors_with(cell_table, issue, positions)], empty=empty)

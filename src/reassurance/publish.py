@@ -147,3 +147,12 @@ def _cell(value) -> str:
         # Tables write dates as the prose does ('20 May 2025'), not as ISO.
         return date_text(value)
     return str(value)
+
+
+def show_download_table(name: str, frame: pd.DataFrame, *, caption: str, directory: Path | None = None) -> None:
+    """Show `frame` as a table anchored at `name`, and write the same rows as
+    `name`.csv beside the figures' data, for the page's download link."""
+    folder = directory or figure_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.csv").write_text(csv_text(frame), encoding="utf-8")
+    show_table(frame, caption=caption, name=name)

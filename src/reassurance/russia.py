@@ -403,13 +403,6 @@ def _credit(reading: pd.Series) -> str:
     return reading["source"] if credit is None or pd.isna(credit) else credit
 
 
-def conflicting_dates(readings: pd.DataFrame) -> pd.DataFrame:
-    """Statements that sources place on two or more different days."""
-    known = readings.dropna(subset=["reported_date"])
-    days = known.groupby("statement_id")["reported_date"].nunique()
-    return known[known["statement_id"].isin(days[days > 1].index)].reset_index(drop=True)
-
-
 # --- Timeline ----------------------------------------------------------------------------
 
 

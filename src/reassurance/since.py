@@ -15,6 +15,7 @@ import pandas as pd
 from .context import date_span_text, report_end
 from .evidence import Evidence
 from .sources import labels_by_key
+from .text import date_text
 
 # The lanes of the timeline, top to bottom: one per actor, and one for the
 # war itself, where the talks on a ceasefire between the belligerents sit.
@@ -250,3 +251,27 @@ def rounds(evidence: Evidence) -> pd.DataFrame:
     if missing:
         raise KeyError(f"rounds not in the events table: {sorted(missing)}")
     return _sorted(found)
+
+
+def then_and_now_reader_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The then-and-now questions as the chapter prints them (dates in words)."""
+    return table.assign(then_date=table["then_date"].map(date_text), now_date=table["now_date"].map(date_text))[
+        ["question", "then_date", "then", "then_source", "now_date", "now", "now_source"]
+    ].rename(
+        columns={"question": "Question", "then_date": "Then", "then": "What was said (our words)", "then_source": "Source",
+                 "now_date": "Latest", "now": "What the latest source shows (our words)", "now_source": "Latest source"}
+    )
+
+
+def disagreements_reader_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The passages on which sources differ, as the chapter prints them."""
+    return table[["topic", "passage", "source"]].rename(
+        columns={"topic": "What is counted", "passage": "Passage (verbatim)", "source": "Source"}
+    )
+
+
+def watch_reader_table(answers: pd.DataFrame) -> pd.DataFrame:
+    """The positions chapter's watch list with its answers, as the chapter prints them."""
+    return answers[["number", "item", "answer", "events", "sources"]].rename(
+        columns={"number": "No.", "item": "What to watch", "answer": "Answer", "events": "What happened", "sources": "Sources"}
+    )

@@ -105,9 +105,3 @@ def attendance(role_table: pd.DataFrame) -> pd.DataFrame:
         )
     return pd.DataFrame(records)
 
-
-def role_phrase(codes) -> str:
-    """The reader labels of some roles, in lower case, as a list for a sentence
-    (separated by semicolons, since the labels themselves contain commas)."""
-    names = [labels.SUMMIT_ROLE[c].lower() for c in codes]
-    return names[0] if len(names) == 1 else "; ".join(names[:-1]) + "; or " + names[-1]

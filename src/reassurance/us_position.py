@@ -33,15 +33,19 @@ TOPIC_WORDS = {
 }
 
 
-# The chapter's timeline: from the London summit to Putin's answer in
-# Vladivostok, with four of the coalition's steps labelled for reference.
-WINDOW_EVENTS = ("ev-2025-03-02-london-summit", "ev-2025-09-05-putin-eef-plenary")
+# The chapter's timeline: from the Trump–Putin meeting in Alaska, where the
+# sources' US track on the force begins, to Putin's answer in Vladivostok. It
+# shows what the US said in those weeks; it says nothing about before, which
+# the sources checked do not cover.
+WINDOW_EVENTS = ("ev-2025-08-15-anchorage", "ev-2025-09-05-putin-eef-plenary")
+# The coalition's steps labelled for reference inside that window.
 REFERENCE_STEPS = [
-    "ev-2025-03-02-london-summit",
-    "ev-2025-03-27-paris-summit",
-    "ev-2025-07-10-hq-decision",
+    "ev-2025-08-17-cochairs-statement",
     "ev-2025-09-04-paris-summit",
 ]
+# The figure's finding: what the US steps in the window say (events.csv titles
+# of ev-2025-08-19-trump-fox and ev-2025-08-19-leavitt-briefing).
+TIMELINE_TITLE = "From Anchorage to the Paris call, the US ruled out ground troops and named air help only as an option"
 
 
 def window(evidence: Evidence) -> tuple[str, str]:
@@ -140,21 +144,6 @@ def timeline(evidence: Evidence, start: str, end: str) -> pd.DataFrame:
     return frame[["date", "side", "side_label", "kind", "kind_label", "item_id", "what", "label", "source_key"]]
 
 
-def timeline_title(rows: pd.DataFrame) -> str:
-    """The timeline's finding as its title: when the US steps fall, against
-    when the coalition's began."""
-    us_rows = rows[rows["side"] == US]
-    coalition = rows[rows["side"] == "coalition"]
-    if us_rows.empty:
-        return "No US step is recorded in this period"
-    first, last = us_rows["date"].min(), us_rows["date"].max()
-    span = f"on {short_date(first, year=False)}" if first == last else f"between {short_date(first, year=False)} and {short_date(last, year=False)}"
-    title = f"All {len(us_rows)} US steps recorded here fall {span}"
-    if not coalition.empty and coalition["date"].min() < first:
-        title += f"; the coalition's began on {short_date(coalition['date'].min(), year=False)}"
-    return title
-
-
 def expectations(evidence: Evidence) -> pd.DataFrame:
     """The coalition's expectations of the US with the US status, in status order then by id."""
     sources = labels_by_key(evidence)
@@ -190,3 +179,17 @@ def days_between(evidence: Evidence, first_event: str, second_event: str) -> int
     if missing:
         raise KeyError(f"no such event: {missing}")
     return int((starts[second_event] - starts[first_event]).days)
+
+
+def expectations_reader_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The coalition's expectations of the US against what the US had said, as the chapter prints them."""
+    return frame[["expectation", "voiced_by", "expectation_source", "status", "us_evidence", "us_source"]].rename(
+        columns={
+            "expectation": "What was expected of the US",
+            "voiced_by": "Voiced by",
+            "expectation_source": "Source",
+            "status": "US position by 5 September",
+            "us_evidence": "What the sources show",
+            "us_source": "Source (US side)",
+        }
+    )

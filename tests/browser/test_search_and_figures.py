@@ -29,6 +29,7 @@ SEARCHES = [
     ("matrix", "book/positions.html"),
     ("annotated", "book/article-annotated.html"),
     ("Geneva", "book/since-then.html"),
+    ("appendix", "book/evidence.html"),
 ]
 
 FIGURE_DATA = chrome.ROOT / "book" / "figure-data"

@@ -55,19 +55,6 @@ def test_headline_refuses_an_unknown_status():
         common.status_headline(table, "X")
 
 
-def test_status_chart_keeps_the_old_title_argument_and_computes_one_from_a_subject():
-    table = counts(confirmed=2, unverified=6)
-    old = common.status_chart(table, title="Old title", source_line="test")
-    assert old.axes[0].get_title() == "Old title"
-    new = common.status_chart(table, source_line="test", subject="Russia")
-    assert new.axes[0].get_title() == "6 of 8 claims about Russia are unverified"
-    positional = common.status_chart(table, "Positional title", "test")
-    assert positional.axes[0].get_title() == "Positional title"
-    with pytest.raises(ValueError):
-        common.status_chart(table, source_line="test")
-    plt.close("all")
-
-
 def test_every_status_has_a_headline_phrase():
     assert set(common.STATUS_PHRASES) == set(labels.STATUS)
 

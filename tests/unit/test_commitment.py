@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from reassurance import commitment, labels
+from reassurance import commitment, labels, text
 from reassurance.charts import commitment as charts
 from reassurance.verbatim import occurs_in
 from support import overlapping_tiles
@@ -127,13 +127,6 @@ def test_stance_table_is_in_label_order(table):
     assert order == sorted(order)
 
 
-def test_stance_summary_counts_add_up(table):
-    summary = commitment.stance_summary(table)
-    assert summary["countries"].sum() == len(table)
-    for _, row in summary.iterrows():
-        assert len(row["names"].split(", ")) == row["countries"]
-
-
 def test_domain_parsing():
     assert commitment.domain_list("air;sea") == ["air", "sea"]
     assert commitment.domain_list("none") == [] and commitment.domain_list("unknown") == []
@@ -157,25 +150,12 @@ def test_contribution_matrix_has_a_row_per_named_domain():
     assert list(zip(matrix["country"], matrix["domain"])) == [("A", "land"), ("A", "air"), ("B", "not stated")]
 
 
-# --- mentions and tensions ---------------------------------------------------
+# --- mentions ---------------------------------------------------------------
 
 def test_every_mentioned_country_has_a_stance_row(evidence, table):
     mentions = commitment.mentions(evidence, table)
     assert len(mentions) == len(evidence.commitment_mentions)
     assert mentions["stance"].notna().all() and mentions["country"].notna().all()
-
-
-def test_tensions_are_contributors_who_rule_out_troops_or_deniers():
-    frame = pd.DataFrame(
-        {
-            "mention": ["important-contributor", "important-contributor", "listed-as-committing", "denies-being-among-26"],
-            "stance": ["no-troops", "ready", "unknown", "not-among-26"],
-            "country": ["A", "B", "C", "D"],
-        }
-    )
-    frame["named_as_contributor"] = frame["mention"].isin(commitment.CONTRIBUTOR_MENTIONS)
-    frame["own_stance_rules_out_troops"] = frame["stance"].isin(commitment.NOT_A_TROOP_COMMITMENT)
-    assert list(commitment.tensions(frame)["country"]) == ["A", "D"]
 
 
 def test_crosstab_counts_every_mention_once(evidence, table):
@@ -219,15 +199,33 @@ def test_every_status_says_whether_the_wording_is_supported():
 # --- the charts --------------------------------------------------------------
 
 def test_the_map_has_a_title_a_legend_hidden_ticks_and_every_tile(table):
-    fig = charts.stance_map(table, source_line="test")
+    fig = charts.stance_map(table, source_line="test", title=commitment.map_title(table))
     ax, side = fig.axes[:2]
-    assert fig.get_suptitle() == "Who said what about contributing to the force"
+    assert fig.get_suptitle() == commitment.map_title(table)
     assert ax.get_xlabel() and ax.get_ylabel()
     assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
     drawn = {t.get_text() for a in (ax, side) for t in a.texts}
     assert set(table["iso_a2"]) <= drawn
     assert any(a.get_legend() for a in fig.axes)
     assert any("Source:" in t.get_text() for t in fig.texts)
+
+
+def test_the_map_draws_only_countries_with_a_documented_part_and_its_title_counts_them(table):
+    drawn = commitment.on_map(table)
+    assert drawn["in_participants"].all()
+    assert len(drawn) == int(table["in_participants"].sum()) < len(table)
+    ready = int(drawn["stance"].isin(["ready", "ready-in-principle"]).sum())
+    no_troops = int((drawn["stance"] == "no-troops").sum())
+    title = commitment.map_title(table)
+    assert title.startswith(f"{text.number_text(ready).capitalize()} of {len(drawn)} countries with a documented part")
+    assert title.endswith(f"{text.number_text(no_troops)} ruled out troops")
+
+
+def test_names_and_counts_by_stance_read_the_stance_column(table):
+    italy_poland = table[table["country"].isin(["Italy", "Poland"])]
+    assert commitment.names_with_stance(italy_poland, "no-troops") == "Italy and Poland"
+    assert commitment.count_with_stance(table, "no-troops") == int((table["stance"] == "no-troops").sum())
+    assert commitment.names_with_stance(italy_poland, "ready") == "none"
 
 
 def test_the_contribution_chart_shows_every_documented_country(table):

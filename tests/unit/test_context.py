@@ -103,12 +103,18 @@ def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     import matplotlib.pyplot as plt
 
     timeline = context.timeline(evidence)
-    detail = context.between(timeline, "2025-03-01", "2025-09-10")
-    overview = charts.overview_chart(timeline, "2025-03-01", "2025-09-10", source_line="test",
-                                     disputed_span=("2023-01-01", "2023-12-31", "claimed"))
+    detail = context.between(timeline, *context.DETAIL_WINDOW)
+    overview = charts.overview_chart(timeline, *context.DETAIL_WINDOW, source_line="test",
+                                     disputed_date=context.DISPUTED_FOUNDING)
+    # The rejected founding date is drawn no larger than an event's marker.
+    sizes = [c.get_sizes().max() for c in overview.axes[0].collections if len(c.get_sizes())]
+    assert max(sizes) <= 36
+    n_2025 = int((timeline["start_date"].dt.year == 2025).sum())
+    title = overview.axes[0].get_title(loc="left") or overview.axes[0].get_title()
+    assert title == f"{n_2025} of the {len(timeline)} recorded events fall in 2025"
     # The title sits where the style puts it (left once style.apply() has run).
     assert overview.axes[0].get_title(loc="left") or overview.axes[0].get_title()
-    fig = charts.detail_chart(timeline, "2025-03-01", "2025-09-10", source_line="test")
+    fig = charts.detail_chart(timeline, *context.DETAIL_WINDOW, source_line="test")
     ax = fig.axes[0]
     assert fig.get_suptitle().startswith("The events of March to September 2025")
     labels_ = [t.get_text() for t in ax.get_yticklabels()]
@@ -127,23 +133,6 @@ def test_a_detail_label_gives_the_range_of_an_event_of_several_days():
     assert charts.detail_label(row).startswith("3–6 Sep  Forum")
     one_day = dict(row, end_date=row["start_date"])
     assert charts.detail_label(one_day).startswith("3 Sep  Forum")
-
-
-def test_term_rows_note_counts_statements_listed_under_two_terms():
-    terms = pd.DataFrame({"term": ["a", "b", "b", "c"], "statement_id": ["s1", "s1", "s2", "s3"]})
-    assert context.term_rows_note(terms) == "in 4 rows, since one statement uses more than one of the terms and is listed under each"
-    assert context.term_rows_note(terms.iloc[1:]) == "one row each"
-    both = pd.DataFrame({"term": ["a", "b", "a", "b"], "statement_id": ["s1", "s1", "s2", "s2"]})
-    assert "two statements use" in context.term_rows_note(both) and "are listed" in context.term_rows_note(both)
-
-
-def test_the_terms_table_rows_match_the_note(evidence):
-    terms = context.terms_in_use(evidence)
-    note = context.term_rows_note(terms)
-    if terms["statement_id"].nunique() < len(terms):
-        assert f"in {len(terms):,} rows" in note
-    else:
-        assert note == "one row each"
 
 
 def test_statement_when_gives_the_period_of_the_matching_event_not_a_single_day():

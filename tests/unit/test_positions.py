@@ -112,12 +112,16 @@ def test_issue_summary_tells_collision_from_convergence():
     assert summary.loc["z", "unknown"] == 2
 
 
-def test_every_cell_of_the_chart_carries_a_symbol_and_a_word(evidence):
+def test_every_documented_cell_of_the_chart_carries_a_symbol_and_a_word_and_gaps_stay_blank(evidence):
     cells = positions.cells(evidence)
     fig = charts.matrix_chart(cells, source_line="test")
     texts = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts]
-    expected = [charts.cell_text(p, e) for p, e in zip(cells["position"], cells["evidence"])]
+    known = cells[cells["position"] != "unknown"]
+    expected = [charts.cell_text(p, e) for p, e in zip(known["position"], known["evidence"])]
     assert sorted(texts) == sorted(expected)
+    assert len(fig.axes[0].patches) == len(known)
+    note = [t.get_text() for t in fig.texts if t.get_gid() == "gap-note"]
+    assert note and "Blank" in note[0]
     assert set(charts.POSITION_SYMBOLS) == set(labels.POSITION) == set(charts.POSITION_COLOURS)
     assert len(set(charts.POSITION_SYMBOLS.values())) == len(charts.POSITION_SYMBOLS)
 
@@ -127,20 +131,23 @@ def test_cell_text_marks_article_only_positions():
     assert not charts.cell_text("supports", "checked-source").endswith(charts.ARTICLE_ONLY_MARK)
 
 
-def test_actors_with_and_unknown_by_actor():
-    cells = _cells([("A", "x", "limited"), ("B", "x", "opposes"), ("C", "x", "limited"), ("C", "y", "unknown"), ("A", "y", "unknown"), ("B", "y", "supports")])
-    assert positions.actors_with(cells, "x", "limited") == ["A", "C"]
-    assert positions.actors_with(cells, "x", {"limited", "opposes"}) == ["A", "B", "C"]
-    table = positions.unknown_by_actor(cells)
-    assert list(table["actor"]) == ["A", "C", "B"]
-    assert list(table["unknown"]) == [1, 1, 0]
-
-
-def test_every_outcome_has_a_reading():
-    summary = positions.issue_summary(_cells([("A", "x", "supports"), ("B", "x", "opposes")]))
-    table = positions.summary_table(summary)
-    assert table["Reading"].notna().all()
-    assert set(positions.OUTCOME) == {"collide", "converge", "too-few"}
+def test_the_matrix_title_and_gap_note_state_what_is_known():
+    troops, backstop, nato = "troops-after-ceasefire", "us-backstop", "ukraine-in-nato"
+    cells = _cells(
+        [
+            ("A", nato, "unknown"), ("B", nato, "unknown"), ("C", nato, "opposes"),
+            ("A", troops, "supports"), ("B", troops, "opposes"), ("C", troops, "unknown"),
+            ("A", backstop, "supports"), ("B", backstop, "limited"), ("C", backstop, "unknown"),
+        ]
+    )
+    summary = positions.issue_summary(cells)
+    assert positions.issues_by_coverage(summary) == [troops, backstop, nato]
+    assert positions.matrix_title(summary) == (
+        f"Documented positions collide only on {positions.ISSUE_PHRASE[troops]}; they agree on one issue"
+    )
+    note = positions.gap_note(cells, summary)
+    assert note.startswith("Blank: no source of those days records")
+    assert note.endswith(f"Only C's position is recorded on {positions.ISSUE_PHRASE[nato]}.")
 
 
 def test_every_issue_has_a_phrase():
@@ -169,3 +176,11 @@ def test_the_us_cell_on_a_backstop_matches_the_us_chapter(evidence):
     cells = positions.cells(evidence).set_index(["actor_id", "issue"])
     unknown = cells.loc[("us", "us-backstop"), "position"] == positions.UNKNOWN
     assert unknown == (backstop["us_status"] == "not-stated").all()
+
+
+def test_actors_with_and_names_with_keep_display_order():
+    cells = _cells([("A", "x", "limited"), ("B", "x", "opposes"), ("United States", "x", "limited"), ("B", "y", "supports")])
+    assert positions.actors_with(cells, "x", "limited") == ["A", "United States"]
+    assert positions.actors_with(cells, "x", {"limited", "opposes"}) == ["A", "B", "United States"]
+    assert positions.names_with(cells, "x", "limited") == "A and the United States"
+    assert positions.names_with(cells, "y", "opposes") == "none"

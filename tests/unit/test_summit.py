@@ -72,11 +72,6 @@ def test_attendance_groups_are_disjoint_and_listed_roles_are_not_present(evidenc
     assert room.isdisjoint(listed)
 
 
-def test_role_phrase_joins_labels_with_semicolons():
-    assert summit.role_phrase(["video"]) == "by video"
-    assert summit.role_phrase(["co-chair-by-video", "video"]) == "co-chair, by video; or by video"
-
-
 def test_finland_is_listed_in_person_and_spain_took_part_by_video(evidence):
     # Finland's only evidence is a list published before the meeting; Spanish
     # outlets report that Sánchez's plane turned back and he joined by video.

@@ -127,7 +127,7 @@ def _tile(ax, x: float, y: float, stance: str, code: str, domains: str = "unknow
             linespacing=1.0)
 
 
-def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int, int]] = TILE_GRID):
+def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int, int]] = TILE_GRID, *, title: str):
     """Tile-grid map: European countries on a schematic grid, the others in a strip beside it."""
     europe = table[table["european"]]
     outside = table[~table["european"]].sort_values(["region", "country"])
@@ -137,7 +137,7 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     ncols = max(c for c, _ in grid.values()) + 1
     nrows = max(r for _, r in grid.values()) + 1
     fig, axes = style.new_figure(
-        "Who said what about contributing to the force",
+        title,
         height_in=7.6, nrows=2, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6], "height_ratios": [nrows, 1.45]},
     )
     ax, side = axes[0]

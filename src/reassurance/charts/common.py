@@ -35,8 +35,6 @@ STATUS_PHRASES = {
     "inconsistent": "inconsistent with the sources",
     "unverified": "unverified",
 }
-# A bold title longer than this many characters overruns the figure's width.
-TITLE_WIDTH = 56
 # Below this many claims, the headline says how few there are and lists them all.
 FEW_CLAIMS = 5
 
@@ -72,42 +70,3 @@ def status_headline(status_counts: pd.DataFrame, subject: str, few: int = FEW_CL
     verb = "is" if counts[top] == 1 else "are"
     return f"{counts[top]} of {total} claims about {subject} {verb} {STATUS_PHRASES[top]}"
 
-
-def status_chart(status_counts: pd.DataFrame, title: str | None = None, source_line: str | None = None, *, subject: str | None = None):
-    """Claims per verification status.
-
-    Pass `subject` (e.g. subject="Russia") to have the title state the finding,
-    computed by `status_headline`; it then replaces any `title`. The old form,
-    status_chart(counts, title=..., source_line=...), still works unchanged.
-    """
-    if subject is not None:
-        title = status_headline(status_counts, subject)
-    if not title:
-        raise ValueError("status_chart needs a title or a subject")
-    if not source_line:
-        raise ValueError("status_chart needs a source line")
-    rows = status_counts.iloc[::-1].reset_index(drop=True)  # matplotlib draws bottom-up
-    return count_bars(
-        rows["claims"], rows["status"].map(STATUS_COLOURS), rows["label"],
-        title=title, xlabel="Claims in the article", ylabel="Verification status", source_line=source_line,
-    )
-
-
-def count_bars(counts, colours, tick_labels, *, title: str, xlabel: str, ylabel: str, source_line: str):
-    """Horizontal bars of small counts, one per category, each labelled with its count.
-
-    Rows are drawn bottom-up in the order given; the title wraps above TITLE_WIDTH characters.
-    """
-    counts = [int(n) for n in counts]
-    lines = wrap(title, TITLE_WIDTH)
-    fig, ax = style.new_figure(lines, height_in=0.45 * len(counts) + 1.7 + 0.2 * lines.count("\n"))
-    ax.barh(range(len(counts)), counts, color=list(colours), edgecolor="#333333", linewidth=0.6)
-    ax.set_yticks(range(len(counts)), list(tick_labels))
-    for i, n in enumerate(counts):
-        ax.text(n + 0.1, i, str(n), va="center", fontsize=9)
-    ax.set_xlim(0, max(max(counts, default=0), 1) * 1.15 + 0.5)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    style.add_source_line(fig, source_line)
-    return fig

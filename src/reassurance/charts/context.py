@@ -31,34 +31,42 @@ def _legend(ax, categories, **kwargs):
     ax.legend(handles=handles, fontsize=8.5, title="Strand", title_fontsize=8.5, **kwargs)
 
 
+def overview_title(events: pd.DataFrame, year: int) -> str:
+    """The finding the overview shows: how many recorded events fall in `year`."""
+    n_in_year = int((events["start_date"].dt.year == year).sum())
+    return f"{n_in_year} of the {len(events)} recorded events fall in {year}"
+
+
 def overview_chart(
     events: pd.DataFrame,
     detail_start,
     detail_end,
     source_line: str,
     *,
-    disputed_span: tuple[str, str, str] | None = None,
+    disputed_date: tuple[str, str, str] | None = None,
 ):
     """The whole period, compressed on one line per strand, with the detail
-    window shaded (drawn by `detail_chart`) and an optional hatched band for a
-    date that sources dispute."""
+    window shaded (drawn by `detail_chart`) and an optional disputed date:
+    (date, strand, label), drawn as a small hollow marker with a short label,
+    no larger than an event's marker, since the report rejects it."""
     detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
     categories = [c for c in labels.EVENT_CATEGORY if c in set(events["category"])]
-    fig, top = style.new_figure("From the invasion to Vladivostok: the whole period", height_in=3.4)
+    title = overview_title(events, detail_end.year)
+    fig, top = style.new_figure(title, height_in=3.4)
     lane = {c: i for i, c in enumerate(reversed(categories))}
     first = events["start_date"].min() - pd.Timedelta(days=60)
     last = events["end_date"].max() + pd.Timedelta(days=60)
     top.axvspan(detail_start, detail_end, color=style.OKABE_ITO["sky_blue"], alpha=0.25, linewidth=0)
     # On the war's line, which holds nothing after 2022, so the note never
-    # meets a marker or the disputed band.
+    # meets a marker.
     top.text(detail_start - pd.Timedelta(days=10), len(lane) - 1, "detail: next figure →", fontsize=9, ha="right",
              va="center", color="#333333")
-    if disputed_span is not None:
-        span_start, span_end, span_text = disputed_span
-        top.axvspan(pd.Timestamp(span_start), pd.Timestamp(span_end), facecolor="none", edgecolor="#666666", hatch="///", linewidth=0.6)
-        top.text(pd.Timestamp(span_start) + (pd.Timestamp(span_end) - pd.Timestamp(span_start)) / 2, (len(lane) - 1) / 2,
-                 span_text, fontsize=9, ha="center", va="center", color="#1a1a1a",
-                 bbox={"facecolor": "white", "edgecolor": "#666666", "linewidth": 0.6, "boxstyle": "round,pad=0.3"})
+    if disputed_date is not None:
+        when, strand, text = disputed_date
+        y = lane[strand]
+        top.scatter([pd.Timestamp(when)], [y], marker=CATEGORY_MARKERS[strand], s=36, facecolor="none",
+                    edgecolor="#555555", linewidth=0.8, zorder=3)
+        top.text(pd.Timestamp(when), y + 0.32, text, fontsize=8.5, ha="center", va="bottom", color="#333333")
     for category in categories:
         rows = events[events["category"] == category]
         top.scatter(rows["start_date"], [lane[category]] * len(rows), marker=CATEGORY_MARKERS[category],

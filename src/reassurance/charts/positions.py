@@ -33,39 +33,54 @@ def cell_text(position: str, evidence: str) -> str:
 
 
 def matrix_chart(cells: pd.DataFrame, source_line: str):
-    """One row per actor, one column per issue; each cell coloured and labelled with its position."""
+    """One row per actor, one column per issue, the best-documented issues
+    first. A documented cell is coloured and labelled with its position; a
+    cell no source addresses stays blank, so that a gap in the record never
+    looks like a position, and a note under the matrix says what the gaps
+    cover. Each column's header counts its documented positions."""
+    from .. import positions
+
+    summary = positions.issue_summary(cells)
+    documented = summary.set_index("issue")["documented"]
     actors = list(dict.fromkeys(cells["actor"]))
-    issues = list(dict.fromkeys(cells["issue"]))
+    issues = positions.issues_by_coverage(summary)
     latest = cells["date"].max()
-    fig, ax = style.new_figure("Who stood where, issue by issue", height_in=0.5 * len(actors) + 2.9)
-    for row in cells.itertuples(index=False):
+    fig, ax = style.new_figure(wrap(positions.matrix_title(summary), 56), height_in=0.5 * len(actors) + 3.7)
+    for x in range(len(issues) + 1):
+        ax.axvline(x, color="#dddddd", linewidth=0.6, zorder=0)
+    for y in range(len(actors) + 1):
+        ax.axhline(y, color="#dddddd", linewidth=0.6, zorder=0)
+    for row in cells[cells["position"] != "unknown"].itertuples(index=False):
         x, y = issues.index(row.issue), actors.index(row.actor)
         colour = POSITION_COLOURS[row.position]
-        ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5,
-                               hatch="////" if row.position == "unknown" else None))
+        ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5))
         ax.text(x + 0.5, y + 0.5, wrap(cell_text(row.position, row.evidence), 11), ha="center", va="center",
-                fontsize=7.8, color=style.text_colour_on(colour) if row.position != "unknown" else "#444444",
-                fontweight="bold" if row.position != "unknown" else "normal")
+                fontsize=7.8, color=style.text_colour_on(colour), fontweight="bold")
     ax.set_xlim(0, len(issues))
     ax.set_ylim(len(actors), 0)
-    ax.set_xticks([i + 0.5 for i in range(len(issues))], [wrap(labels.ISSUE[i], 14) for i in issues], fontsize=8)
+    headers = [f"{wrap(labels.ISSUE[i], 14)}\n({documented[i]} of {len(actors)})" for i in issues]
+    ax.set_xticks([i + 0.5 for i in range(len(issues))], headers, fontsize=8)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
     ax.set_yticks([i + 0.5 for i in range(len(actors))], actors)
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel(f"Issue (statements up to {date_text(latest)})")
+    ax.set_xlabel(f"Issue (actors with a documented position; statements up to {date_text(latest)})")
     ax.set_ylabel("Actor")
-    present = [p for p in labels.POSITION if p in set(cells["position"])]
-    handles = [
-        Patch(facecolor=POSITION_COLOURS[p], edgecolor="#999999", hatch="////" if p == "unknown" else None,
-              label=f"{POSITION_SYMBOLS[p]} {labels.POSITION[p]}")
-        for p in present
-    ]
+    present = [p for p in labels.POSITION if p in set(cells["position"]) and p != "unknown"]
+    handles = [Patch(facecolor=POSITION_COLOURS[p], edgecolor="#999999", label=f"{POSITION_SYMBOLS[p]} {labels.POSITION[p]}") for p in present]
     if (cells["evidence"] == "article-only").any():
         handles.append(Patch(facecolor="white", edgecolor="white", label=f"{ARTICLE_ONLY_MARK} article only, unconfirmed"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8,
               title="Position on the issue, not the actor's own contribution (colour, symbol and word)", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
+    # The note on the gaps sits between the legend and the source line, in a
+    # strip of its own kept free of the axes (as the source line's is).
+    note = wrap(positions.gap_note(cells, summary), 120)
+    note_in = 0.17 * (note.count("\n") + 1) + 0.1
+    strip = (style.SOURCE_STRIP_IN + note_in) / fig.get_figheight()
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    fig.text(0.01, (style.SOURCE_STRIP_IN + 0.02) / fig.get_figheight(), note, ha="left", va="bottom", fontsize=8.5,
+             color="#333333", gid="gap-note")
     return fig

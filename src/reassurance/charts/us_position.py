@@ -9,7 +9,7 @@ from matplotlib.lines import Line2D
 from .. import labels, style
 from ..us_position import KINDS
 from ..text import short_date
-from .common import count_bars, wrap
+from .common import wrap
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
 KIND_MARKERS = {"event": "o", "statement": "D"}
@@ -47,7 +47,7 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
             edgecolor="#333333", linewidth=0.5, zorder=3,
         )
         right = row["date"] < middle
-        offset = pd.Timedelta(days=2)
+        offset = (last - first) * 0.016  # about a hundredth of the window, whatever its length
         ax.text(
             row["date"] + (offset if right else -offset), y, row["label"],
             ha="left" if right else "right", va="center", fontsize=8.2, zorder=4,
@@ -61,13 +61,14 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
     # The lane's caption starts in the widest gap between the dashed lines, so none runs through it.
     marks = sorted([first, *labelled["date"], last])
     gap_start = max(zip(marks, marks[1:]), key=lambda pair: pair[1] - pair[0])[0]
-    ax.text(gap_start + pd.Timedelta(days=2.5), lane - 0.45, f"The coalition's steps ({len(reference)}), for reference",
+    nudge = (last - first) * 0.013
+    ax.text(gap_start + nudge, lane - 0.45, f"The coalition's steps ({len(reference)}), for reference",
             fontsize=7.5, color="#555555", va="top", ha="left")
     texts = []
     for _, row in labelled.iterrows():
         left = row["date"] < middle
         texts.append(ax.text(
-            row["date"] + pd.Timedelta(days=2.5 if left else -2.5), lane,
+            row["date"] + (nudge if left else -nudge), lane,
             f"{short_date(row['date'], year=False)} · {wrap(row['what'], 34)}",
             ha="left" if left else "right", va="bottom", fontsize=7.2, color="#555555", zorder=4,
         ))
@@ -83,8 +84,13 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
     ax.set_ylim(-0.8, max(top, lane + 1.9))
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    if last - first < pd.Timedelta(days=90):
+        # A window of weeks: a tick a week, labelled with day and month.
+        ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    else:
+        ax.xaxis.set_major_locator(mdates.MonthLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
     ax.set_xlabel(f"Date ({first.year})")
     ax.set_ylabel("US steps, earliest at the top")
     handles = [
@@ -143,13 +149,3 @@ def reference_levels(fig, ax, texts, dates) -> list[int]:
         level[i] = candidate
     return [level[i] for i in range(n)]
 
-
-def expectations_chart(counts: pd.DataFrame, title: str, source_line: str):
-    """The coalition's expectations of the US, counted by what the US had said."""
-    rows = counts.iloc[::-1].reset_index(drop=True)  # matplotlib draws bottom-up
-    return count_bars(
-        rows["expectations"], rows["us_status"].map(US_STATUS_COLOURS),
-        [wrap(labels.US_STATUS[s], 28) for s in rows["us_status"]],
-        title=title, xlabel="Expectations of the US voiced by the coalition's side",
-        ylabel="What the US had said by 5 September", source_line=source_line,
-    )

@@ -1,0 +1,39 @@
+"""The evidence appendix: every lookup table builds in reader form, and its download matches it."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from reassurance import appendix, publish
+
+# Reader tables carry no database words: no snake_case column names.
+SNAKE_CASE = re.compile(r"^[a-z]+(_[a-z]+)+$")
+# Summaries computed from another appendix table, whose rows name the sources.
+DERIVED = {"tbl-evidence-consistency": "tbl-evidence-russian"}
+
+
+@pytest.mark.parametrize("name", list(appendix.TABLES))
+def test_every_appendix_table_has_rows_reader_headers_and_a_source(name, evidence):
+    caption, frame = appendix.table(name, evidence)
+    assert caption and len(frame) > 0
+    assert not [c for c in frame.columns if SNAKE_CASE.match(c)], list(frame.columns)
+    sourced = appendix.table(DERIVED.get(name, name), evidence)[1]
+    assert any(c.startswith("Source") or c == "Sources" for c in sourced.columns), list(sourced.columns)
+
+
+def test_the_appendix_page_shows_every_table_once_with_its_download_link():
+    from support import ROOT, book_markdown  # the one notebook-Markdown reader
+
+    page = dict(book_markdown())[ROOT / "book" / "evidence.ipynb"]
+    for name in appendix.TABLES:
+        assert page.count(f"<figure-data/{name}.csv>") == 1, name
+
+
+def test_a_download_table_writes_the_rows_it_shows(tmp_path, capsys):
+    frame = pd.DataFrame({"Country": ["France", "=cmd"], "Date": ["4 September 2025", None]})
+    publish.show_download_table("tbl-x", frame, caption="c", directory=tmp_path)
+    written = (tmp_path / "tbl-x.csv").read_text(encoding="utf-8")
+    assert written == "Country,Date\nFrance,4 September 2025\n'=cmd,unknown\n"
