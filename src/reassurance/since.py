@@ -155,8 +155,10 @@ def _event(evidence: Evidence, event_id: str) -> pd.Series:
 
 
 def then_and_now(evidence: Evidence) -> pd.DataFrame:
-    """One row per question of the report: what was said on 4-5 September 2025
-    and what the latest event shows, each with its date and source."""
+    """One row per question of the report: the event of 4-5 September 2025 and
+    the latest event that answers it, each named by its title, with its date
+    and source. Titles, not descriptions: the descriptions are printed once, in
+    the evidence appendix's listings."""
     end = report_end(evidence)
     sources = labels_by_key(evidence)
     rows = []
@@ -170,11 +172,11 @@ def then_and_now(evidence: Evidence) -> pd.DataFrame:
             {
                 "question": question,
                 "then_date": then["start_date"],
-                "then": then["description"],
+                "then": then["title"],
                 "then_source_key": then["source_key"],
                 "then_source": sources[then["source_key"]],
                 "now_date": now["start_date"],
-                "now": now["description"],
+                "now": now["title"],
                 "now_source_key": now["source_key"],
                 "now_source": sources[now["source_key"]],
             }
@@ -258,8 +260,8 @@ def then_and_now_reader_table(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(then_date=table["then_date"].map(date_text), now_date=table["now_date"].map(date_text))[
         ["question", "then_date", "then", "then_source", "now_date", "now", "now_source"]
     ].rename(
-        columns={"question": "Question", "then_date": "Then", "then": "What was said (our words)", "then_source": "Source",
-                 "now_date": "Latest", "now": "What the latest source shows (our words)", "now_source": "Latest source"}
+        columns={"question": "Question", "then_date": "Then", "then": "What happened then", "then_source": "Source",
+                 "now_date": "Latest", "now": "What the latest source shows", "now_source": "Latest source"}
     )
 
 

@@ -114,6 +114,9 @@ def test_then_and_now_sets_the_two_days_beside_later_events(evidence):
     end = context.report_end(evidence)
     assert len(table) == 4
     assert (table["then_date"] <= end).all() and (table["now_date"] > end).all()
+    # Each event is named by its title: its description is printed once, in the appendix.
+    titles = set(evidence.events["title"])
+    assert set(table["then"]) <= titles and set(table["now"]) <= titles
 
 
 def test_watch_list_answers_every_item_with_a_date_when_nothing_was_reported(evidence, events):
