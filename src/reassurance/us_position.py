@@ -181,6 +181,13 @@ def days_between(evidence: Evidence, first_event: str, second_event: str) -> int
     return int((starts[second_event] - starts[first_event]).days)
 
 
+def expectations_caption(evidence: Evidence) -> str:
+    """The expectations table's caption, dated by the report's last day (from the data)."""
+    from .context import report_end
+
+    return f"What the coalition expected from the US, and what the US had said by {format_date(report_end(evidence))}"
+
+
 def expectations_reader_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The coalition's expectations of the US against what the US had said, as the chapter prints them."""
     return frame[["expectation", "voiced_by", "expectation_source", "status", "us_evidence", "us_source"]].rename(

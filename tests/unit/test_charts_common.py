@@ -1,62 +1,9 @@
-"""The shared chart helpers: the verification-status chart's computed headline,
-and one colour per stance across the book."""
+"""The shared chart helpers: one colour per stance across the book, one per status."""
 
 import matplotlib.pyplot as plt
-import pandas as pd
-import pytest
 
 from reassurance import labels, style
 from reassurance.charts import common
-
-
-def counts(**by_status):
-    statuses = list(labels.STATUS)
-    return pd.DataFrame(
-        {"status": statuses, "label": [labels.STATUS[s] for s in statuses], "claims": [by_status.get(s.replace("-", "_"), 0) for s in statuses]}
-    )
-
-
-def test_headline_gives_the_largest_status_as_a_share():
-    table = counts(confirmed=5, unverified=7, disputed=4)
-    assert common.status_headline(table, "Russia") == "7 of 16 claims about Russia are unverified"
-
-
-def test_headline_names_every_status_tied_for_the_largest_count():
-    table = counts(confirmed=1, confirmed_with_nuance=7, unverified=7, disputed=1)
-    assert (
-        common.status_headline(table, "Russia")
-        == "7 confirmed with a nuance and 7 unverified, of 16 claims about Russia"
-    )
-    table = counts(confirmed=1, confirmed_with_nuance=1, unverified=1, disputed=1, inconsistent=1)
-    assert common.status_headline(table, "X") == (
-        "1 confirmed as written, 1 confirmed with a nuance, 1 disputed between sources,"
-        " 1 inconsistent with the sources and 1 unverified, of 5 claims about X"
-    )
-
-
-def test_headline_without_a_tie_agrees_in_number():
-    table = counts(confirmed=1, unverified=4)
-    assert common.status_headline(table, "X") == "4 of 5 claims about X are unverified"
-
-
-def test_headline_says_when_there_are_few_claims_and_lists_them_all():
-    table = counts(confirmed=1, confirmed_with_nuance=1, unverified=1)
-    title = common.status_headline(table, "the summit")
-    assert title.startswith("Only three checkable claims about the summit")
-    for phrase in ("one confirmed as written", "one confirmed with a nuance", "one unverified"):
-        assert phrase in title
-    assert common.status_headline(counts(unverified=1), "Y") == "Only one checkable claim about Y: one unverified"
-    assert common.status_headline(counts(), "Z") == "No checkable claims about Z"
-
-
-def test_headline_refuses_an_unknown_status():
-    table = pd.DataFrame({"status": ["rumoured"], "claims": [2]})
-    with pytest.raises(ValueError):
-        common.status_headline(table, "X")
-
-
-def test_every_status_has_a_headline_phrase():
-    assert set(common.STATUS_PHRASES) == set(labels.STATUS)
 
 
 def test_a_label_shared_by_a_stance_and_a_position_has_one_colour():
@@ -103,3 +50,7 @@ def test_the_annotated_chart_title_states_how_many_claims_hold_up():
     table = pd.DataFrame(rows, columns=["topic", "status", "claims"])
     assert annotated.topic_headline(table) == "6 of 10 claims confirmed, 3 of them with a nuance"
     assert annotated.topic_headline(table.assign(claims=0)) == "The article makes no checkable claims"
+
+
+def test_every_status_has_a_colour():
+    assert set(common.STATUS_COLOURS) == set(labels.STATUS)

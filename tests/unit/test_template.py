@@ -69,7 +69,7 @@ def test_the_template_runs_and_has_the_anatomy_of_a_chapter(executed):
     assert code_problems(notebook) == []
     assert page_problems(notebook) == []
     assert "Our assessment" in json.dumps(notebook), "the template shows how a judgement is labelled"
-    assert (project / "book" / "figure-data" / "fig-template-status.csv").is_file()
+    assert (project / "book" / "figure-data" / "fig-template-counts.csv").is_file()
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_the_template_runs_and_has_the_anatomy_of_a_chapter(executed):
         (lambda cells: cells[3].update(source=cells[3]["source"] + "\n{glue:text}`never_glued`"), "never_glued"),
         (lambda cells: cells[5].update(source=cells[5]["source"].replace(":alt:", ":name2:")), "alt text"),
         (lambda cells: cells[5].update(source=cells[5]["source"].replace("{download}", "")), "download"),
-        (lambda cells: cells[4].update(source="fig = common_charts.status_chart(summit_status)"), "glue_figure"),
+        (lambda cells: cells[4].update(source='fig = summit_charts.reported_counts_chart(counts, source_line="x")'), "glue_figure"),
         (lambda cells: cells[1].update(metadata={}), "remove-cell"),
         (lambda cells: cells[1].update(source="evidence = None"), "chapter.setup()"),
     ],
@@ -128,3 +128,9 @@ def test_every_chapter_has_the_anatomy(chapter):
     """The structure only: the built pages' tests check citations, alt text and downloads."""
     notebook = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
     assert anatomy_problems(notebook) == []
+
+
+@pytest.mark.parametrize("notebook_path", sorted((ROOT / "book").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_every_notebook_is_narrative_plus_calls(notebook_path):
+    """No function defined, no code cell over the limit, no typed date: as in the template."""
+    assert code_problems(json.loads(notebook_path.read_text(encoding="utf-8"))) == []

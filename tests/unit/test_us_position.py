@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reassurance import labels, us_position
+from reassurance import context, labels, text, us_position
 from reassurance.evidence import Evidence
 
 
@@ -300,3 +300,7 @@ def test_reference_levels_part_two_labels_that_stand_across_each_other_s_line():
     levels, spans, xs = placed([(45, "a long label running right " * 2), (55, "a long label running left " * 2)])
     assert spans[0][0] <= xs[1] <= spans[0][1] and spans[1][0] <= xs[0] <= spans[1][1]  # the case is what it says
     assert levels[0] != levels[1]
+
+
+def test_the_expectations_caption_is_dated_by_the_report_end(evidence):
+    assert us_position.expectations_caption(evidence).endswith(f"by {text.date_text(context.report_end(evidence))}")
