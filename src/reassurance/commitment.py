@@ -15,7 +15,7 @@ from . import labels
 from .evidence import Evidence
 from .sources import article_key as _article_key
 from .text import country_list as join_names  # noqa: F401 (the chapter calls commitment.join_names)
-from .text import date_text, number_text
+from .text import date_text, markdown_text, number_text
 from .sources import labels_by_key
 from .verbatim import normalise, occurs_in
 
@@ -260,10 +260,15 @@ def code_key(codes, evidence: Evidence) -> str:
     return ", ".join(f"{c} {names[c]}" for c in wanted)
 
 
+# What the "In English" column says where the evidence needs no gloss: a cell is
+# never blank, in the table or in its download.
+ALREADY_ENGLISH = "already in English"
+
+
 def english_gloss(glosses: pd.Series) -> pd.Series:
-    """The English gloss of each stance's evidence for a table: empty where the
-    evidence is already in English (stance_gloss 'n/a')."""
-    return glosses.fillna("n/a").map(lambda g: "" if g == "n/a" else g)
+    """The English gloss of each stance's evidence for a table: ALREADY_ENGLISH
+    where the evidence is in English (stance_gloss 'n/a')."""
+    return glosses.fillna("n/a").map(lambda g: ALREADY_ENGLISH if g == "n/a" else g)
 
 
 # --- The front page's "Who's in the 26?" box -----------------------------------
@@ -305,8 +310,9 @@ def box_groups(table: pd.DataFrame) -> list[dict]:
 def box_entry_markdown(entry: dict) -> str:
     """'Sweden (air, sea) {cite:p}`key`': the country, what it offered where the
     group says it, and a citation that links to the source of its words."""
-    offered = f" ({entry['domains']})" if entry["domains"] and entry["domains"] != "not stated" else ""
-    return f"{entry['country']}{offered} {{cite:p}}`{entry['source_key']}`"
+    offered = f" ({markdown_text(entry['domains'])})" if entry["domains"] and entry["domains"] != "not stated" else ""
+    # Names and domains come from the data: escaped, so they render as words, never as markup.
+    return f"{markdown_text(entry['country'])}{offered} {{cite:p}}`{entry['source_key']}`"
 
 
 def box_markdown(groups: list[dict]) -> str:

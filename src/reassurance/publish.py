@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +17,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from .paths import figure_data_dir
-from .text import date_text, months_text, number_text  # noqa: F401 (months_text: the notebooks import it from here)
+from .text import date_text, markdown_text, months_text, number_text  # noqa: F401 (months_text, markdown_text: imported from here)
 
 
 def glue_text(name: str, value) -> str:
@@ -40,17 +39,6 @@ def glue_count(name: str, n, *, words: bool = False, zero: str | None = None) ->
 def glue_date(name: str, value) -> str:
     """Glue a date as '4 September 2025'."""
     return glue_text(name, date_text(value))
-
-
-# CommonMark lets any ASCII punctuation be escaped with a backslash (spec 2.4).
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def markdown_text(text: str) -> str:
-    """Text from data, for a Markdown output: every ASCII punctuation mark escaped
-    and line breaks folded into spaces, so that it renders as the same words and
-    never as HTML, a role, a directive, a link, emphasis or a heading."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
 
 
 # Cells a spreadsheet would run as a formula (OWASP, "CSV Injection").

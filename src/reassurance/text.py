@@ -7,6 +7,8 @@ labels, so that every chapter writes '4 September 2025', 'three' and
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -138,3 +140,16 @@ def labels_in_sentence(labels) -> str:
 def sentence_case(text: str) -> str:
     """The text with a capital first letter, the rest untouched: 'article and TASS' -> 'Article and TASS'."""
     return text[:1].upper() + text[1:]
+
+
+# --- Text from data, for Markdown ----------------------------------------------
+
+# CommonMark lets any ASCII punctuation be escaped with a backslash (spec 2.4).
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from data, for a Markdown output: every ASCII punctuation mark escaped
+    and line breaks folded into spaces, so that it renders as the same words and
+    never as HTML, a role, a directive, a link, emphasis or a heading."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))

@@ -37,3 +37,14 @@ def test_a_download_table_writes_the_rows_it_shows(tmp_path, capsys):
     publish.show_download_table("tbl-x", frame, caption="c", directory=tmp_path)
     written = (tmp_path / "tbl-x.csv").read_text(encoding="utf-8")
     assert written == "Country,Date\nFrance,4 September 2025\n'=cmd,unknown\n"
+
+
+@pytest.mark.parametrize("name", list(appendix.TABLES))
+def test_no_appendix_download_has_a_blank_cell(name, evidence):
+    """A blank cell says nothing: missing values are written as the data's word for them."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(publish.csv_text(appendix.table(name, evidence)[1]))))
+    blank = [(number, row) for number, row in enumerate(rows, start=1) if "" in row]
+    assert not blank, blank[:3]

@@ -1,6 +1,7 @@
 """The shared chart helpers: one colour per stance across the book, one per status."""
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from reassurance import labels, style
 from reassurance.charts import common

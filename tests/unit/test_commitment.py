@@ -236,14 +236,14 @@ def test_the_contribution_chart_shows_every_documented_country(table):
     assert len(ax.get_yticklabels()) == matrix["country"].nunique() == int(table["documented"].sum())
 
 
-def test_english_gloss_is_blank_only_where_the_evidence_is_english(table):
+def test_english_gloss_says_so_only_where_the_evidence_is_english(table):
     shown = commitment.english_gloss(pd.Series(["n/a", "Germany will decide"]))
-    assert list(shown) == ["", "Germany will decide"]
-    glossed = table[commitment.english_gloss(table["stance_gloss"]) != ""]
+    assert list(shown) == [commitment.ALREADY_ENGLISH, "Germany will decide"]
+    glossed = table[commitment.english_gloss(table["stance_gloss"]) != commitment.ALREADY_ENGLISH]
     assert not glossed.empty
     # Every quote that is not in English has a gloss: a crude check on letters
     # outside ASCII or common non-English words in quotes without one.
-    unglossed = table[(commitment.english_gloss(table["stance_gloss"]) == "") & (table["evidence_kind"] == "quote")]
+    unglossed = table[(commitment.english_gloss(table["stance_gloss"]) == commitment.ALREADY_ENGLISH) & (table["evidence_kind"] == "quote")]
     for quote in unglossed["stance_evidence"]:
         assert all(ord(ch) < 0x250 for ch in quote), quote
         assert not any(w in quote.split() for w in ("der", "die", "und", "dat", "het", "les", "des", "pour", "werde")), quote
@@ -330,7 +330,13 @@ def test_entries_are_sorted_cite_their_own_source_and_name_domains_only_where_th
     )
     text = commitment.box_markdown(groups)
     assert "Ready\n: Austria {cite:p}`orf`; Belgium {cite:p}`unian`\n" in text
-    assert "Air, sea or training only\n: Sweden (air, sea) {cite:p}`liga`\n" in text
+    assert "Air, sea or training only\n: Sweden (air\\, sea) {cite:p}`liga`\n" in text
+
+
+def test_names_from_the_data_enter_the_box_as_words_not_markup():
+    groups = commitment.box_groups(_stances([("<script>x</script> {math}`y`", "ready", "unknown", "s")]))
+    entry = commitment.box_markdown(groups).split("Ready\n: ", 1)[1].split("\n", 1)[0]
+    assert entry == "\\<script\\>x\\<\\/script\\> \\{math\\}\\`y\\` {cite:p}`s`"
 
 
 def test_a_coded_stance_without_a_source_is_refused():
