@@ -1,28 +1,75 @@
-// Wide tables scroll sideways inside their wrapper (on phones, or when a
-// table has many columns). A region that scrolls must be reachable from the
-// keyboard (WCAG 2.1.1; axe-core rule scrollable-region-focusable), so such a
-// wrapper becomes a focusable region named after the table's caption.
+// Loaded (deferred) by every page, with the theme's script but without
+// Bootstrap's, whose only uses here were tooltips and the back-to-top button.
 (function () {
   "use strict";
-  function update() {
-    document.querySelectorAll("div.table-wrapper").forEach(function (wrapper) {
-      if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+
+  // Wide tables scroll sideways inside their wrapper (on phones, or when a
+  // table has many columns). A region that scrolls must be reachable from the
+  // keyboard (WCAG 2.1.1; axe-core rule scrollable-region-focusable), so such
+  // a wrapper becomes a focusable region named after the table's caption.
+  // A ResizeObserver reports the wrappers once the browser has laid them out
+  // (and again when their width changes): every wrapper is measured first,
+  // then the attributes are changed, so the page is never laid out twice.
+  function updateTables(wrappers) {
+    var wide = wrappers.map(function (wrapper) {
+      return wrapper.scrollWidth > wrapper.clientWidth + 1;
+    });
+    wrappers.forEach(function (wrapper, i) {
+      if (wide[i] && !wrapper.hasAttribute("tabindex")) {
         var caption = wrapper.querySelector("caption");
         var name = caption ? caption.textContent.trim() : "Table";
         wrapper.setAttribute("tabindex", "0");
         wrapper.setAttribute("role", "region");
         wrapper.setAttribute("aria-label", name + " (scrolls sideways)");
-      } else if (wrapper.hasAttribute("tabindex")) {
+      } else if (!wide[i] && wrapper.hasAttribute("tabindex")) {
         wrapper.removeAttribute("tabindex");
         wrapper.removeAttribute("role");
         wrapper.removeAttribute("aria-label");
       }
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", update);
-  } else {
-    update();
+
+  function watchTables() {
+    var wrappers = document.querySelectorAll("div.table-wrapper");
+    if (!wrappers.length) return;
+    if (!("ResizeObserver" in window)) {
+      updateTables(Array.prototype.slice.call(wrappers));
+      return;
+    }
+    var observer = new ResizeObserver(function (entries) {
+      updateTables(entries.map(function (entry) { return entry.target; }));
+    });
+    wrappers.forEach(function (wrapper) { observer.observe(wrapper); });
   }
-  window.addEventListener("resize", update);
+
+  // The theme's back-to-top button (Bootstrap's script showed it): shown
+  // while the reader scrolls back up, once past the header.
+  function backToTop() {
+    var button = document.getElementById("pst-back-to-top");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      window.scrollTo(0, 0);
+    });
+    var last = window.scrollY;
+    var header = 0;
+    window.addEventListener("scroll", function () {
+      if (!header) {
+        var element = document.querySelector(".bd-header");
+        header = element ? element.offsetHeight : 64;
+      }
+      var y = window.scrollY;
+      button.style.display = y < last && y > header ? "block" : "none";
+      last = y;
+    }, { passive: true });
+  }
+
+  function ready() {
+    watchTables();
+    backToTop();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
 })();
