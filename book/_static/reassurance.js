@@ -63,9 +63,28 @@
     }, { passive: true });
   }
 
+  // Each page has two buttons per sidebar: one in the theme's top bar, which
+  // the book theme hides, and one in the article's header, the only one a
+  // reader sees (and the only one on phones). The themes' scripts listen to
+  // the first only, so the visible button did nothing: it now passes its
+  // click on (a dialog on phones, a collapsed sidebar on wide screens).
+  function sidebarButtons() {
+    [".primary-toggle", ".secondary-toggle"].forEach(function (selector) {
+      var buttons = document.querySelectorAll(selector);
+      for (var i = 1; i < buttons.length; i++) {
+        buttons[i].addEventListener("click", function (event) {
+          event.preventDefault();
+          event.stopPropagation();
+          buttons[0].click();
+        });
+      }
+    });
+  }
+
   function ready() {
     watchTables();
     backToTop();
+    sidebarButtons();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
