@@ -10,6 +10,11 @@
   gives each image its width and height and lazy-loads all but a page's
   first, and removes the theme's Font Awesome rules (fonts and glyphs) from
   its stylesheet: the icons are drawn by book/_static/reassurance-icons.css.
+- Every page links what it needs and nothing that delays its first paint
+  (arrange_assets): Sphinx's basic.css directly, not behind the theme's
+  @import; the code-highlighting stylesheet only where code is shown; scripts
+  deferred; the theme's script without Bootstrap's, and without its console
+  messages (quiet_theme_script); one viewport tag.
 - `reassurance_pdf` (set by `make site`) names the PDF beside the pages; the
   templates then link it. Left empty, no page links a PDF that is not there.
 
