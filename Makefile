@@ -42,6 +42,7 @@ help:
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
 	@echo "make lighthouse  build the site, print each page's weight and Lighthouse scores, and the PDF's length"
+	@echo "                 RUNS=3 prints medians of three runs; PAGES=\"search.html ...\" measures only those"
 	@echo "make book BUILD=/tmp/x   build elsewhere (any target takes BUILD)"
 	@echo "make lock        re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean       remove _build and the environment"
@@ -139,11 +140,15 @@ benchmark: $(INSTALLED)
 # Lighthouse 12.2.3 (npm, installed into _build/lighthouse on first use) drives Debian's
 # Chromium over the site served on 127.0.0.1; the scores are printed, not
 # asserted (tests/build/test_published_site.py asserts the weight budget).
+# RUNS=3 prints each page's median of three runs; PAGES="search.html ..."
+# measures only those pages.
 LIGHTHOUSE_VERSION := 12.2.3
+RUNS ?= 1
+PAGES ?=
 lighthouse: site
 	@test -x _build/lighthouse/node_modules/.bin/lighthouse || \
 	    npm install --no-save --no-audit --no-fund --prefix _build/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
-	$(BIN)/python tests/lighthouse.py
+	$(BIN)/python tests/lighthouse.py --runs $(RUNS) $(PAGES)
 
 # pip-tools runs in a throwaway environment: it is not needed to build or test.
 lock:

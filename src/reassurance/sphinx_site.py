@@ -10,6 +10,11 @@
   gives each image its width and height and lazy-loads all but a page's
   first, and removes the theme's Font Awesome rules (fonts and glyphs) from
   its stylesheet: the icons are drawn by book/_static/reassurance-icons.css.
+- Every page links what it needs and nothing that delays its first paint
+  (arrange_assets): Sphinx's basic.css directly, not behind the theme's
+  @import; the code-highlighting stylesheet only where code is shown; scripts
+  deferred; the theme's script without Bootstrap's, and without its console
+  messages (quiet_theme_script); one viewport tag.
 - `reassurance_pdf` (set by `make site`) names the PDF beside the pages; the
   templates then link it. Left empty, no page links a PDF that is not there.
 
@@ -108,26 +113,54 @@ def page_metadata(app, pagename: str, title: str, description: str, url: str | N
 
 
 def on_page_context(app, pagename, templatename, context, doctree):
+    if app.builder.format != "html":
+        return
+    arrange_assets(context)
     if app.builder.name != "html":
         return
     book = plain_title(app.config.html_title or app.config.project)
     title = plain_title(context.get("title")) or book
     context["metatags"] = context.get("metatags", "") + page_metadata(app, pagename, title, first_paragraph(doctree))
     context["reassurance_pdf"] = app.config.reassurance_pdf
-    # Scripts that wait for the document anyway need not block its first
-    # paint. The search page keeps them in order for its search scripts.
-    if pagename != "search" and "script_files" in context:
-        from sphinx.builders.html._assets import _JavaScript
 
+
+# Scripts that wait for the document anyway need not block its first paint
+# (documentation_options.js must not wait: inline scripts in the page use it).
+DEFERRED = {"_static/doctools.js", "_static/sphinx_highlight.js",
+            "_static/scripts/sphinx-book-theme.js", "_static/reassurance.js"}
+# Linked first, in this order (book/_templates/layout.html links nothing of
+# the theme's): Sphinx's basic.css, which the theme's theme.css would @import
+# (a second round trip before the first paint), then the theme's own.
+THEME_STYLESHEETS = ("_static/basic.css", "_static/styles/pydata-sphinx-theme.css")
+# Docutils writes a viewport tag of its own into the page's metatags; Sphinx's
+# layout already has one.
+_DOCUTILS_VIEWPORT = re.compile(r'<meta name="viewport" content="[^"]*" />\n?')
+
+
+def arrange_assets(context: dict) -> None:
+    """The page's stylesheets and scripts (HTML and single-page builds): the
+    theme's stylesheets linked directly, with checksums; the code-highlighting
+    stylesheet only on pages that show code; scripts deferred; the theme's script for
+    the end of the body (layout.html), without Bootstrap's."""
+    from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+
+    has_code = 'class="highlight' in context.get("body", "")
+    css_files = [
+        css for css in context.get("css_files", [])
+        if str(getattr(css, "filename", css)) not in THEME_STYLESHEETS
+        and (has_code or str(getattr(css, "filename", css)) != "_static/pygments.css")
+    ]
+    context["css_files"] = [_CascadingStyleSheet(name, priority=0, rel="stylesheet", type="text/css")
+                              for name in THEME_STYLESHEETS] + css_files
+    context["reassurance_theme_script"] = _JavaScript("_static/scripts/pydata-sphinx-theme.js", defer="defer")
+    context["metatags"] = _DOCUTILS_VIEWPORT.sub("", context.get("metatags", ""))
+    if "script_files" in context:
         context["script_files"] = [
             _JavaScript(js.filename, priority=js.priority, **js.attributes, defer="defer")
             if isinstance(js, _JavaScript) and str(js.filename) in DEFERRED and not {"defer", "async"} & set(js.attributes)
             else js
             for js in context["script_files"]
         ]
-
-
-DEFERRED = {"_static/doctools.js", "_static/sphinx_highlight.js", "_static/scripts/sphinx-book-theme.js", "_static/reassurance.js"}
 
 
 # -- the social card -------------------------------------------------------------
@@ -405,6 +438,24 @@ def slim_theme_css(static: Path, site: Path) -> None:
                 css.write_text(slim, encoding="utf-8")
 
 
+# -- the theme's script ----------------------------------------------------------
+_PST_LOG = re.compile(r"""console\.(?:log|info|debug)\((["`])\[PST\][^"`$]*(?:\$\{\w+\}[^"`$]*)*\1\)""")
+_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+
+
+def quiet_theme_script(script: Path) -> None:
+    """The theme's script without its progress messages ("[PST]: Changed to
+    auto mode ...", logged on every page), which fill the reader's console,
+    and without its source-map comment, which no longer matches. Errors it
+    reports are kept."""
+    if not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    quiet = _SOURCE_MAP.sub("\n", _PST_LOG.sub("void 0", text))
+    if quiet != text:
+        script.write_text(quiet, encoding="utf-8")
+
+
 # -- site files --------------------------------------------------------------------
 REDIRECT = """<!DOCTYPE html>
 <html lang="{lang}">
@@ -500,6 +551,7 @@ def on_build_finished_last(app, exception):
         return
     out = Path(app.outdir)
     optimise_images(out / "_images")
+    quiet_theme_script(out / "_static" / "scripts" / "pydata-sphinx-theme.js")
     slim_theme_css(out / "_static", out)
     for page in pages(out):
         finish_page(page, out)
@@ -508,7 +560,8 @@ def on_build_finished_last(app, exception):
 def setup(app):
     app.add_config_value("reassurance_pdf", "", "html", [str])
     app.add_config_value("reassurance_description", "", "html", [str])
-    app.connect("html-page-context", on_page_context)
+    # After the themes' handlers, which rewrite the stylesheet list.
+    app.connect("html-page-context", on_page_context, priority=900)
     # Before sphinx-external-toc (priority 500), which writes an index.html
     # without doctype or title when none exists.
     app.connect("build-finished", on_build_finished, priority=400)

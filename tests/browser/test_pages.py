@@ -65,3 +65,42 @@ def test_the_outside_request_check_tells_site_from_elsewhere():
     assert chrome.outside("https://cdn.example.org/x.js", base)
     assert chrome.outside("http://127.0.0.1:8001/x.js", base)
     assert chrome.outside("file:///etc/passwd", chrome.SITE.resolve().as_uri() + "/")
+
+
+def test_the_visible_buttons_open_the_phone_menus_and_back_to_top_works(browser, http_site):
+    """On a phone the article header's sidebar buttons open the chapter menu and
+    the page's contents (book/_static/reassurance.js passes their click to the
+    buttons the theme listens to), and scrolling back up shows a button that
+    returns to the top (which Bootstrap's script did before it was dropped)."""
+    browser.viewport(chrome.MOBILE, 844)
+    try:
+        browser.load(http_site + "book/russia.html")
+        opened = browser.driver.execute_script(
+            """
+            const visible = (selector) => Array.from(document.querySelectorAll(selector))
+              .filter(e => e.offsetParent !== null);
+            const result = {};
+            for (const [selector, dialog] of [['.primary-toggle', 'pst-primary-sidebar-modal'],
+                                              ['.secondary-toggle', 'pst-secondary-sidebar-modal']]) {
+              const buttons = visible(selector);
+              const modal = document.getElementById(dialog);
+              if (!buttons.length || !modal) { result[selector] = 'no visible button or dialog'; continue; }
+              buttons[0].click();
+              result[selector] = modal.open ? modal.querySelectorAll('a[href]').length : 'did not open';
+              modal.close();
+            }
+            return result;
+            """
+        )
+        assert all(isinstance(links, int) and links > 1 for links in opened.values()), opened
+        browser.driver.execute_script("window.scrollTo(0, 3000)")
+        browser.driver.execute_script("window.scrollTo(0, 2000)")
+        button = browser.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "requestAnimationFrame(() => setTimeout(() => done(getComputedStyle(document.getElementById('pst-back-to-top')).display), 100));"
+        )
+        assert button == "block", f"back-to-top button is {button!r} after scrolling up"
+        browser.driver.execute_script("document.getElementById('pst-back-to-top').click()")
+        assert browser.driver.execute_script("return window.scrollY") == 0
+    finally:
+        browser.viewport(chrome.DESKTOP)

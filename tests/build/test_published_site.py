@@ -153,3 +153,40 @@ def test_the_front_page_links_the_pdf_when_the_site_has_it():
         assert (SITE / "reassurance.pdf").is_file(), "the front page links a PDF that the site lacks"
     elif os.environ.get("CI", "").lower() == "true":
         pytest.fail("CI=true but the front page has no PDF link (make site-stored prints the PDF with Chromium)")
+
+
+def test_every_page_head_is_quick_to_paint(pages):
+    """What Lighthouse's mobile score depends on and a build can lose
+    (book/_templates/layout.html, reassurance.sphinx_site.arrange_assets): the
+    colour theme is resolved by a script before any stylesheet (no second
+    styling of the page once it has loaded); no stylesheet chained behind
+    another's @import; no Bootstrap script; the code-highlighting stylesheet
+    only where code is shown; every script deferred but the small one the
+    page's inline scripts need; one viewport tag."""
+    problems = []
+    for page in pages:
+        if page.name in ("404.html", "index.html"):
+            continue  # self-contained pages without the theme
+        name = page.relative_to(SITE).as_posix()
+        head = soup(page).head
+        stylesheets = [link["href"].split("?")[0] for link in head.find_all("link", rel="stylesheet")]
+        first_stylesheet = head.find("link", rel="stylesheet")
+        resolver = [s for s in first_stylesheet.find_all_previous("script") if "prefers-color-scheme" in s.get_text()]
+        if not resolver:
+            problems.append(f"{name}: no script resolves the colour theme before the stylesheets")
+        for href in stylesheets:
+            css = (page.parent / unquote(href)).resolve()
+            if "@import" in css.read_text(encoding="utf-8"):
+                problems.append(f"{name}: {href} imports another stylesheet")
+        if any(h.endswith("pygments.css") for h in stylesheets) != ('class="highlight' in page.read_text(encoding="utf-8")):
+            problems.append(f"{name}: pygments.css is linked {'without' if 'pygments' in str(stylesheets) else 'but missing for'} code")
+        scripts = [s["src"].split("?")[0] for s in soup(page).find_all("script", src=True)]
+        if any("bootstrap" in s for s in scripts):
+            problems.append(f"{name}: loads Bootstrap's script")
+        blocking = [s["src"].split("?")[0] for s in head.find_all("script", src=True)
+                    if not s.has_attr("defer") and not s.has_attr("async")]
+        if [s for s in blocking if not s.endswith("documentation_options.js")]:
+            problems.append(f"{name}: render-blocking scripts {blocking}")
+        if len(head.find_all("meta", attrs={"name": "viewport"})) != 1:
+            problems.append(f"{name}: not exactly one viewport tag")
+    assert not problems, "\n".join(problems)
