@@ -3,45 +3,6 @@
 (function () {
   "use strict";
 
-  // Wide tables scroll sideways inside their wrapper (on phones, or when a
-  // table has many columns). A region that scrolls must be reachable from the
-  // keyboard (WCAG 2.1.1; axe-core rule scrollable-region-focusable), so such
-  // a wrapper becomes a focusable region named after the table's caption.
-  // A ResizeObserver reports the wrappers once the browser has laid them out
-  // (and again when their width changes): every wrapper is measured first,
-  // then the attributes are changed, so the page is never laid out twice.
-  function updateTables(wrappers) {
-    var wide = wrappers.map(function (wrapper) {
-      return wrapper.scrollWidth > wrapper.clientWidth + 1;
-    });
-    wrappers.forEach(function (wrapper, i) {
-      if (wide[i] && !wrapper.hasAttribute("tabindex")) {
-        var caption = wrapper.querySelector("caption");
-        var name = caption ? caption.textContent.trim() : "Table";
-        wrapper.setAttribute("tabindex", "0");
-        wrapper.setAttribute("role", "region");
-        wrapper.setAttribute("aria-label", name + " (scrolls sideways)");
-      } else if (!wide[i] && wrapper.hasAttribute("tabindex")) {
-        wrapper.removeAttribute("tabindex");
-        wrapper.removeAttribute("role");
-        wrapper.removeAttribute("aria-label");
-      }
-    });
-  }
-
-  function watchTables() {
-    var wrappers = document.querySelectorAll("div.table-wrapper");
-    if (!wrappers.length) return;
-    if (!("ResizeObserver" in window)) {
-      updateTables(Array.prototype.slice.call(wrappers));
-      return;
-    }
-    var observer = new ResizeObserver(function (entries) {
-      updateTables(entries.map(function (entry) { return entry.target; }));
-    });
-    wrappers.forEach(function (wrapper) { observer.observe(wrapper); });
-  }
-
   // The theme's back-to-top button (Bootstrap's script showed it): shown
   // while the reader scrolls back up, once past the header.
   function backToTop() {
@@ -82,7 +43,6 @@
   }
 
   function ready() {
-    watchTables();
     backToTop();
     sidebarButtons();
   }

@@ -117,8 +117,13 @@ def table(frame: pd.DataFrame, *, caption: str | None = None, name: str | None =
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     ident = f' id="{html.escape(name)}"' if name else ""
+    # The wrapper scrolls sideways where the table is wider than the screen (on
+    # a phone, most are), and a region that scrolls must take keyboard focus
+    # (WCAG 2.1.1): every wrapper is a named, focusable region from the start,
+    # so no script has to measure the tables once the page is laid out.
+    region = f'tabindex="0" role="region" aria-label="{html.escape(caption or "Table")}"'
     markup = (
-        f'<div class="table-wrapper"><table class="reassurance-table"{ident}>{cap}'
+        f'<div class="table-wrapper" {region}><table class="reassurance-table"{ident}>{cap}'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
     return HTML(markup)

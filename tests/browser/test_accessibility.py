@@ -31,7 +31,7 @@ def test_axe_finds_no_violation_in_light_or_dark_mode(axe_ready, browser, http_s
 
 def test_axe_finds_no_violation_at_phone_width(axe_ready, browser, http_site):
     """At 390 px the theme hides its sidebars and wide tables scroll in
-    their wrapper (made keyboard-reachable by book/_static/reassurance.js)."""
+    their wrapper (a focusable region: reassurance.publish.table)."""
     problems = []
     browser.viewport(chrome.MOBILE, 844)
     try:

@@ -42,7 +42,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, http_site):
             if scroll > client:
                 wide.append(f"{name}: {scroll} px of content in a {client} px wide viewport")
             # What scrolls sideways instead (a wide table in its wrapper) must
-            # be reachable by keyboard (book/_static/reassurance.js).
+            # be reachable by keyboard (reassurance.publish.table).
             for what in browser.driver.execute_script(
                 """
                 return Array.from(document.querySelectorAll('main *'))

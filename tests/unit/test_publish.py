@@ -75,7 +75,8 @@ def test_a_table_shows_markup_from_data_as_text():
     hostile = '<script>alert("x")</script> & <b>'
     markup = publish.table(pd.DataFrame({hostile: [hostile]}), caption=hostile, name='"x').data
     assert "<script>" not in markup and "<b>" not in markup
-    assert markup.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") == 3
+    # caption, header, cell, and the region's name
+    assert markup.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") == 4
     assert 'id="&quot;x"' in markup
 
 
@@ -84,3 +85,9 @@ def test_an_offered_table_is_written_as_a_safe_csv(tmp_path):
     publish.offer_csv("claims-with-passages", frame, directory=tmp_path)
     text = (tmp_path / "claims-with-passages.csv").read_text(encoding="utf-8")
     assert text == f"claim,passage,note\np01-1,'=HYPERLINK(1),{publish.MISSING_WORD}\n"
+
+
+def test_every_table_is_a_named_focusable_region_since_it_may_scroll_sideways():
+    markup = publish.table(pd.DataFrame({"a": [1]}), caption="Counts").data
+    assert markup.startswith('<div class="table-wrapper" tabindex="0" role="region" aria-label="Counts">')
+    assert 'aria-label="Table"' in publish.table(pd.DataFrame({"a": [1]})).data
