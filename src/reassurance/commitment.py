@@ -343,10 +343,10 @@ def on_map(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def map_title(table: pd.DataFrame) -> str:
-    """The map's finding: how many of the countries drawn said they were ready,
+    """The map's finding: how many of the countries drawn said they were ready (at least in principle),
     and how many ruled out troops."""
     drawn = on_map(table)
     ready = count_with_stance(drawn, "ready", "ready-in-principle")
     no_troops = count_with_stance(drawn, "no-troops")
-    return (f"{number_text(ready).capitalize()} of {len(drawn)} countries with a documented part said they were ready;\n"
-            f"{number_text(no_troops)} ruled out troops")
+    return (f"{number_text(ready).capitalize()} of {len(drawn)} countries with a documented part said they were\n"
+            f"ready, at least in principle; {number_text(no_troops)} ruled out troops")
