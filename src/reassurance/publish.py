@@ -79,22 +79,27 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
     """
     import matplotlib.pyplot as plt
 
-    folder = directory or figure_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.csv"
-    text = csv_text(data)
-    path.write_text(text, encoding="utf-8")
+    text = _write_download(name, data, directory)
     glue(name, fig, display=False)
     plt.close(fig)
     print(text, end="")
 
 
+def _write_download(name: str, data: pd.DataFrame, directory: Path | None) -> str:
+    """Write figure-data/<name>.csv (csv_text: formula-safe, the missing word
+    for blanks) and return its text. Every download of the book is written
+    here: a figure's data, a printed table's rows, a table offered unprinted."""
+    folder = directory or figure_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    text = csv_text(data)
+    (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    return text
+
+
 def offer_csv(name: str, data: pd.DataFrame, *, directory: Path | None = None) -> None:
     """Write a table that a page offers for download, not in print, as
     figure-data/<name>.csv (formula-safe, as a figure's data is)."""
-    folder = directory or figure_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}.csv").write_text(csv_text(data), encoding="utf-8")
+    _write_download(name, data, directory)
 
 
 def csv_text(data: pd.DataFrame) -> str:
@@ -145,7 +150,5 @@ def _cell(value) -> str:
 def show_download_table(name: str, frame: pd.DataFrame, *, caption: str, directory: Path | None = None) -> None:
     """Show `frame` as a table anchored at `name`, and write the same rows as
     `name`.csv beside the figures' data, for the page's download link."""
-    folder = directory or figure_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}.csv").write_text(csv_text(frame), encoding="utf-8")
+    _write_download(name, frame, directory)
     show_table(frame, caption=caption, name=name)
