@@ -167,31 +167,11 @@ def missing_from_page(page_html: str, descriptor: dict) -> list[str]:
 
 
 def book_markdown(root: Path = ROOT, *, outputs: bool = False, tables: bool = False) -> list[tuple[Path, str]]:
-    """(page, Markdown) for the front page, the Markdown pages and each notebook's
-    Markdown cells; with outputs=True a notebook's text also holds the Markdown its
-    cells print (stored outputs), unescaped as the page shows it, and with
-    tables=True the text of the HTML tables they print, a cell per paragraph."""
-    import json
-    import re
+    """(page, text) for every page of the book: reassurance.book_text.book_markdown,
+    which the rule on the book's quotations reads too."""
+    from reassurance.book_text import book_markdown as read
 
-    texts = [(page, page.read_text(encoding="utf-8")) for page in [root / "intro.md", *sorted(root.glob("book/*.md"))]]
-    for notebook in sorted(root.glob("book/*.ipynb")):
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        parts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
-        if outputs:
-            for cell in cells:
-                for output in cell.get("outputs", []):
-                    markdown = output.get("data", {}).get("text/markdown")
-                    if markdown:
-                        parts.append(re.sub(r"\\(.)", r"\1", "".join(markdown)))
-                    html = output.get("data", {}).get("text/html")
-                    if html and tables:
-                        from bs4 import BeautifulSoup
-
-                        # A blank line between cells: a quotation never runs across cells.
-                        parts.append(BeautifulSoup("".join(html), "html.parser").get_text("\n\n"))
-        texts.append((notebook, "\n".join(parts)))
-    return texts
+    return read(root, outputs=outputs, tables=tables)
 
 
 # --- The anatomy every chapter shares (templates/chapter-template.ipynb) -------

@@ -27,6 +27,24 @@ def _braced(text: str) -> str:
     return text
 
 
+# The columns of sources.csv that references.bib carries (description stands
+# in for an unknown title).
+BIB_COLUMNS = ("source_key", "publisher", "title", "description", "locator", "via", "checked")
+
+
+def problems(sources: pd.DataFrame) -> list[tuple[int, str, str, str]]:
+    """(row index, column, value, what is wrong) for every cell that
+    references.bib cannot carry: the rule `make validate` runs
+    (reassurance.rules), so `make references` never meets it."""
+    found = []
+    for index, row in enumerate(sources.to_dict("records")):
+        for column in BIB_COLUMNS:
+            value = row.get(column)
+            if isinstance(value, str) and ("{" in value or "}" in value):
+                found.append((index, column, value, "braces are BibTeX syntax and cannot be written to references.bib; remove them"))
+    return found
+
+
 def _protected(text: str) -> str:
     """Text the bibliography style must print as written (no change of case)."""
     return "{" + _braced(text) + "}"
@@ -136,8 +154,18 @@ def render(sources: pd.DataFrame) -> str:
 
 
 def main() -> int:
+    """`make references`: validated first (as `make validate`, without the
+    check that references.bib is current, which this writes); invalid data
+    leaves references.bib as it was."""
+    from .evidence import EvidenceError
+
     root = project_root()
-    text = render(load_evidence().sources)
+    try:
+        evidence = load_evidence()
+    except EvidenceError as exc:
+        print(f"{exc}\nreferences.bib was not written.", file=sys.stderr)
+        return 1
+    text = render(evidence.sources)
     (root / "references.bib").write_text(text, encoding="utf-8")
     print(f"wrote {root / 'references.bib'}")
     return 0

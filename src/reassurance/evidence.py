@@ -249,8 +249,30 @@ def _package_error(path: Path, exc: FrictionlessException) -> str:
     return f"{_shown(path)}: [{error.type}] {reason}"
 
 
-def validate(path: Path | str | None = None) -> Package:
-    """Validate the Data Package at `path`; raise EvidenceError listing every problem."""
+def _frame(resource) -> pd.DataFrame:
+    fields = resource.schema.fields
+    with resource:
+        records = [row.to_dict() for row in resource.row_stream]
+    frame = pd.DataFrame.from_records(records, columns=[f.name for f in fields])
+    for field in fields:
+        if field.type in _PANDAS_DTYPES:
+            frame[field.name] = frame[field.name].astype(_PANDAS_DTYPES[field.type])
+        elif field.type == "string" and field.has_defined("missing_values"):
+            # Keep the explicit token ("unknown", "n/a") that the file holds.
+            frame[field.name] = frame[field.name].fillna(field.missing_values[0])
+    return frame
+
+
+def _checked(path: Path | str | None, *, book: bool) -> tuple[Package, dict[str, pd.DataFrame]]:
+    """Validate the Data Package at `path` and load its tables; raise EvidenceError listing every problem.
+
+    Frictionless checks the schema, keys and foreign keys; reassurance.rules
+    the rest, on the cells as written and then on the loaded tables. With
+    book=True, the rules on the book (its quotations, references.bib) run too,
+    where the data sit in a project (a copy of data/ alone has no book).
+    """
+    from . import rules
+
     path = Path(path) if path is not None else datapackage_path()
     problems = _unsafe_paths(path)
     if problems:
@@ -267,7 +289,8 @@ def validate(path: Path | str | None = None) -> Package:
     except FrictionlessException as exc:
         raise EvidenceError([_package_error(path, exc)]) from None
     schemas = {r.name: r.schema for r in package.resources}
-    problems = [
+    problems = rules.text_problems(package)
+    problems += [
         _describe(task.place or task.name, error, schemas.get(task.name))
         for task in report.tasks
         for error in task.errors
@@ -279,27 +302,28 @@ def validate(path: Path | str | None = None) -> Package:
             problems.append(f"data/{task.place or task.name}: [empty-table] the table has a header but no rows")
     if problems:
         raise EvidenceError(_capped(problems))
-    return package
+    tables = {r.name: _frame(r) for r in package.resources}
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    problems = rules.data_problems(tables, descriptor)
+    if book:
+        problems += rules.book_problems(path.resolve().parent.parent, tables)
+    if problems:
+        raise EvidenceError(_capped(problems))
+    return package, tables
 
 
-def _frame(resource) -> pd.DataFrame:
-    fields = resource.schema.fields
-    with resource:
-        records = [row.to_dict() for row in resource.row_stream]
-    frame = pd.DataFrame.from_records(records, columns=[f.name for f in fields])
-    for field in fields:
-        if field.type in _PANDAS_DTYPES:
-            frame[field.name] = frame[field.name].astype(_PANDAS_DTYPES[field.type])
-        elif field.type == "string" and field.has_defined("missing_values"):
-            # Keep the explicit token ("unknown", "n/a") that the file holds.
-            frame[field.name] = frame[field.name].fillna(field.missing_values[0])
-    return frame
+def validate(path: Path | str | None = None, *, book: bool = True) -> Package:
+    """Every rule (`make validate`): the Data Package at `path`, and with
+    book=True the book's quotations and references.bib; raise EvidenceError
+    listing every problem."""
+    return _checked(path, book=book)[0]
 
 
 def load_evidence(path: Path | str | None = None) -> Evidence:
-    """Validate, then load every table. Raises EvidenceError on any invalid row."""
-    package = validate(path)
-    return Evidence({r.name: _frame(r) for r in package.resources}, package)
+    """Validate the data (every rule but those on the book), then load every
+    table. Raises EvidenceError on any invalid row."""
+    package, tables = _checked(path, book=False)
+    return Evidence(tables, package)
 
 
 def main(argv: list[str]) -> int:

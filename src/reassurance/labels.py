@@ -1,7 +1,9 @@
 """Reader-facing labels for the coded values of the Data Package, in display order.
 
-The codes and their definitions live in data/datapackage.json and the
-methodology; a test checks that every code there has a label here.
+The codes live in data/datapackage.json, their definitions in codebook.py;
+the rule [code-label] (reassurance.rules, run by `make validate` and the
+build) checks that every code of a field listed in BY_FIELD has a label here,
+and that no label names a code the package does not allow.
 """
 
 STATUS = {
@@ -153,6 +155,7 @@ BY_FIELD = {
     ("claims", "claim_type"): CLAIM_TYPE,
     ("participants", "summit_role"): SUMMIT_ROLE,
     ("participants", "stance"): STANCE,
+    ("statements", "stance"): STATEMENT_STANCE,
     ("reported_counts", "counted"): COUNTED,
     ("reported_counts", "qualifier"): QUALIFIER,
     ("statement_themes", "theme"): THEME,

@@ -1,49 +1,25 @@
 """Every passage the book puts in double quotes is verbatim from a stored excerpt.
 
-The excerpts (data/excerpts.csv) hold each quoted source's words as published,
-with the English translation shown beside a passage in another language, so
-this check needs nothing outside the repository. It reads everything the built
-pages are made of: the front page, the Markdown pages, the notebooks' Markdown
-cells, and the notebooks' stored outputs (the Markdown they print and the text
-of the tables they show).
+The rule is reassurance.rules.book_problems ([book-quote]), which `make
+validate` and `make book` run before any notebook does; the text it reads is
+reassurance.book_text: the front page, the Markdown pages, the notebooks'
+Markdown cells, and the notebooks' stored outputs (the Markdown they print
+and the text of the tables they show). The excerpts (data/excerpts.csv) hold
+each quoted source's words as published, with the English translation shown
+beside a passage in another language, so this needs nothing outside the
+repository.
 """
 
 from __future__ import annotations
 
-import re
-
-from reassurance.verbatim import occurs_in
+from reassurance import rules
+from reassurance.book_text import html_text, quotations
 from support import book_markdown
-
-# A quotation may wrap across lines but never crosses a blank line (a paragraph
-# or a table cell).
-QUOTED = re.compile(r"[\"“]((?:(?!\n\s*\n)[^\"“”])+)[\"”]")
-FENCE = re.compile(r"^(```|:::).*?$", re.M)
-
-
-def quotations(text: str) -> list[str]:
-    # Directive option lines (":alt: ...") describe figures in our own words.
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith(":")]
-    text = FENCE.sub("", "\n".join(lines))
-    return [q for q in QUOTED.findall(text) if "{" not in q and "`" not in q]
-
-
-def stored_excerpts(evidence) -> list[str]:
-    """The stored passages as published, and the stored English translations of
-    those in another language (the book quotes a translation beside its original)."""
-    excerpts = evidence.excerpts
-    return list(excerpts["excerpt"]) + list(excerpts.loc[excerpts["translation"] != "n/a", "translation"])
 
 
 def test_quoted_passages_are_verbatim(root, evidence):
-    excerpts = stored_excerpts(evidence)
-    wrong = [
-        f"{page.relative_to(root)}: {quote!r}"
-        for page, text in book_markdown(root, outputs=True, tables=True)
-        for quote in quotations(text)
-        if not any(occurs_in(quote, excerpt) for excerpt in excerpts)
-    ]
-    assert not wrong, "quoted passages not found verbatim in any stored excerpt:\n" + "\n".join(wrong)
+    wrong = [p for p in rules.book_problems(root, evidence.tables) if "[book-quote]" in p]
+    assert not wrong, "\n".join(wrong)
 
 
 def test_the_quote_finder_finds_quotes():
@@ -55,6 +31,11 @@ def test_a_quotation_does_not_cross_a_paragraph():
     assert quotations('"Opened and not closed.\n\nA "closed" one.') == ["closed"]
 
 
+def test_a_quotation_does_not_cross_a_table_cell():
+    text = html_text('<table><tr><td>"open</td><td>shut"</td></tr><tr><td>x &amp; "y"</td></tr></table><style>a{b:"c"}</style>')
+    assert quotations(text) == ["y"]
+
+
 def test_table_outputs_are_read(root):
     texts = dict(book_markdown(root, outputs=True, tables=True))
     # A passage the annotated article shows only in its claim tables.
@@ -62,4 +43,5 @@ def test_table_outputs_are_read(root):
 
 
 def test_a_made_up_quote_is_caught(evidence):
-    assert not any(occurs_in("legitimate targets for annihilation", e) for e in stored_excerpts(evidence))
+    stored = rules._Stored(evidence.excerpts)
+    assert "legitimate targets for annihilation" not in stored.with_translations
