@@ -31,13 +31,16 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 .PHONY: book site site-stored test html-stored pdf screenshots notebooks references validate benchmark lighthouse lock clean help
 
 help:
+	@echo "make help        this list"
 	@echo "make book        build the HTML book into _build/html (creates .venv first)"
 	@echo "make site        the site to publish: the book with its PDF inside (_build/html/reassurance.pdf)"
 	@echo "                 BASE_URL=https://... sets its published address (sitemap, social metadata)"
 	@echo "make test        run the whole test suite"
 	@echo "make notebooks   re-execute every notebook and save its outputs (after a change)"
 	@echo "make references  regenerate references.bib from data/sources.csv"
-	@echo "make validate    validate the data with the rules the build runs"
+	@echo "make validate    check the data and the book's quotations with every rule the build runs (seconds)"
+	@echo "make html-stored build the HTML book from the notebooks' stored outputs, executing nothing"
+	@echo "make site-stored the site from the stored outputs, with its PDF where Chromium is installed (make test runs it)"
 	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
@@ -54,21 +57,24 @@ $(INSTALLED): requirements.lock pyproject.toml
 	touch $@
 
 conf.py: _config.yml _toc.yml $(INSTALLED)
-	$(BIN)/jupyter-book config sphinx . >/dev/null
+	@$(BIN)/jupyter-book config sphinx . >/dev/null
 
 # Sphinx copies book/_static only when it writes pages, and rewrites only
 # changed pages, whose navigation then lists chapters that others lack: after
 # a change to the CSS, JS or table of contents, write every page (-a).
 static_changed = $$(find book/_static _toc.yml _config.yml -newer $(1)/.buildinfo 2>/dev/null | grep -q . && echo -a)
 
-# Validates the data (as `make validate` does; invalid data stops here),
-# then executes each notebook whose result is missing for the current data
-# and package, once, on all cores, into $(BUILD)/.jupyter_cache
-# (reassurance.prefill); the build then renders the cached results.
+# Validates the data and the book's quotations (as `make validate` does;
+# invalid data stops here), then executes each notebook whose result is
+# missing for the current data and package, once, on all cores, into
+# $(BUILD)/.jupyter_cache (reassurance.prefill); the build then renders the
+# cached results. It prints what it did and any warning, not its commands.
+# Executing a notebook rewrites its downloads, book/figure-data/*.csv
+# (tracked; unchanged unless the data or the code changed).
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
 	@$(BIN)/python -m reassurance.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
+	@$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
 	    -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
 
@@ -128,8 +134,9 @@ screenshots: html-stored
 notebooks: $(INSTALLED)
 	$(BIN)/python -m reassurance.execute $(NOTEBOOKS)
 
+# Validates first: on invalid data references.bib is left as it was.
 references: $(INSTALLED)
-	$(BIN)/python -m reassurance.bibliography
+	@$(BIN)/python -m reassurance.bibliography
 
 validate: $(INSTALLED)
 	@$(BIN)/python -m reassurance.evidence

@@ -40,9 +40,12 @@ def main(argv: list[str]) -> int:
     except PrefillError as exc:
         print(exc, file=sys.stderr)
         return 1
-    for name in argv:
-        print(f"executing {name}", flush=True)
-        execute(Path(name))
+    from .prefill import EXPECTED_NOISE, _stderr_without
+
+    with _stderr_without(EXPECTED_NOISE):
+        for name in argv:
+            print(f"executing {name}", flush=True)
+            execute(Path(name))
     return 0
 
 

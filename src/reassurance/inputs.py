@@ -37,11 +37,25 @@ def input_files(root: Path | None = None) -> list[Path]:
     return files
 
 
-def fingerprint(root: Path | None = None) -> str:
+def book_files(root: Path | None = None) -> list[Path]:
+    """What the rules on the book read besides the inputs (reassurance.rules.book_problems):
+    the front page, the book's pages and notebooks, and references.bib."""
+    root = root or project_root()
+    pages = [root / "intro.md", *sorted(root.glob("book/*.md")), *sorted(root.glob("book/*.ipynb"))]
+    return [*pages, root / "references.bib"]
+
+
+def book_fingerprint(root: Path | None = None) -> str:
+    """SHA-256 over the book's files (book_files): `make book` validates again when one changes,
+    without dropping the notebooks' cached results, which do not depend on them."""
+    return fingerprint(root, book_files(root or project_root()))
+
+
+def fingerprint(root: Path | None = None, files: list[Path] | None = None) -> str:
     """SHA-256 over the name and bytes of every input file (a missing file counts as missing)."""
     root = root or project_root()
     digest = hashlib.sha256()
-    for path in input_files(root):
+    for path in input_files(root) if files is None else files:
         try:
             name = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:

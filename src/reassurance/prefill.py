@@ -2,9 +2,10 @@
 
 Steps, each stopping the build with a short message and a non-zero exit:
 
-1. The Data Package is validated (reassurance.evidence.validate, the rules
-   `make validate` runs): on invalid data the one list of problems is
-   printed, nothing executes.
+1. The evidence is validated (reassurance.evidence.validate, every rule
+   `make validate` runs, the book's quotations and references.bib
+   included): on invalid data the one list of problems is printed, nothing
+   executes. It runs again whenever the inputs or the book's files change.
 2. The cached results are dropped when the inputs have changed since they
    were computed (reassurance.inputs.fingerprint: the data and the package),
    because jupyter-cache keys a result on the notebook's code alone.
@@ -19,23 +20,32 @@ The Sphinx build afterwards finds every notebook in the cache and only renders.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
 
-from .inputs import fingerprint
+from .inputs import book_fingerprint, fingerprint
 from .paths import project_root
 
 # Holds the fingerprint of the inputs that the cached results were computed from.
 STAMP = "reassurance-inputs.sha256"
+# Holds the fingerprint of the inputs and the book's files last validated.
+VALIDATED = "reassurance-validated.sha256"
 # How much of a failing notebook's traceback to show.
 TRACEBACK_LINES = 25
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Lines the kernels print on every start that say nothing about this build:
+# each kernel listens on 127.0.0.1 only, so TCP without encryption is expected.
+# Every other line the kernels or workers print still shows.
+EXPECTED_NOISE = (b"Kernel is running over TCP without encryption",)
 
 
 class PrefillError(RuntimeError):
@@ -73,15 +83,19 @@ def prefill(cache_path: Path, notebooks: list[Path]) -> list[str]:
     """Validate, drop results of older inputs, execute what is uncached; return what was executed."""
     execute = _settings()
     inputs = fingerprint()
-    stamp = cache_path / STAMP
+    validated = f"{inputs} {book_fingerprint()}"
+    stamp, valid_stamp = cache_path / STAMP, cache_path / VALIDATED
     stored = stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else None
-    if stored != inputs:
-        # Validated when the stamp was written; unchanged inputs need no second check.
+    if not valid_stamp.is_file() or valid_stamp.read_text(encoding="utf-8").strip() != validated:
+        # Validated when the stamp was written; unchanged files need no second check.
         check_evidence()
+    if stored != inputs:
         if cache_path.exists():
             get_cache(str(cache_path)).clear_cache()
         cache_path.mkdir(parents=True, exist_ok=True)
         stamp.write_text(inputs + "\n", encoding="utf-8")
+    cache_path.mkdir(parents=True, exist_ok=True)
+    valid_stamp.write_text(validated + "\n", encoding="utf-8")
     cache = get_cache(str(cache_path))
     uris = [str(nb.resolve()) for nb in notebooks]
     for uri in uris:
@@ -93,12 +107,45 @@ def prefill(cache_path: Path, notebooks: list[Path]) -> list[str]:
     quiet.setLevel(logging.CRITICAL)
     executor = load_executor("local-parallel", cache=cache, logger=quiet)
     started = time.perf_counter()
-    result = executor.run_and_cache(filter_uris=uris, timeout=execute.get("timeout", 30), allow_errors=False)
+    with _stderr_without(EXPECTED_NOISE):
+        result = executor.run_and_cache(filter_uris=uris, timeout=execute.get("timeout", 30), allow_errors=False)
     failed = sorted(result.excepted + result.errored)
     if failed:
         raise PrefillError("\n\n".join(_failure(cache, uri) for uri in failed) + "\n\nThe book was not built.")
     print(f"executed {len(result.succeeded)} notebook(s) in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return sorted(result.succeeded)
+
+
+@contextmanager
+def _stderr_without(noise: tuple[bytes, ...]):
+    """Standard error, for this process and every process it starts (the
+    workers and their kernels inherit it), without the lines holding `noise`."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real standard error (an embedding host): filter nothing
+        yield
+        return
+    read, write = os.pipe()
+    os.dup2(write, 2)
+    os.close(write)
+
+    def pump():
+        with os.fdopen(read, "rb") as source, os.fdopen(os.dup(saved), "wb") as target:
+            for line in source:
+                if not any(n in line for n in noise):
+                    target.write(line)
+                    target.flush()
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        thread.join(timeout=5)
 
 
 def _failure(cache, uri: str) -> str:

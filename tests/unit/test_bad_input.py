@@ -33,6 +33,10 @@ impossible date, blank cells) stay hand-written in test_evidence.py.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -41,6 +45,7 @@ import pytest
 
 from reassurance import evidence, prefill
 from reassurance.evidence import Evidence, EvidenceError, load_evidence
+from support import ROOT
 
 DESCRIPTOR = json.loads((Path(__file__).resolve().parents[2] / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
@@ -394,3 +399,264 @@ def test_a_descriptor_that_is_not_json_is_named(data_copy, capsys):
     data_copy.datapackage.write_text("{not json", encoding="utf-8")
     assert evidence.main([str(data_copy.datapackage)]) == 1
     assert "[package-error] the descriptor cannot be read as JSON" in capsys.readouterr().err
+
+
+# --- The project's own rules (reassurance.rules) -------------------------------
+#
+# One damaged input per rule, in a copy of the whole package (the rules read
+# several tables at once). Each must be refused alike by `make validate`
+# (evidence.main), by `make book`'s first step (prefill.check_evidence) and,
+# for the rules on the data, by the loader, with one line naming the file,
+# row, column and value, and the rule.
+
+
+def _row_of(data, table: str, column: str, value: str) -> int:
+    rows = data.read(table)
+    return next(n for n, row in enumerate(rows[1:], start=2) if row[rows[0].index(column)] == value)
+
+
+def nul_byte(data):
+    data.set_cell("claims", 2, "note", "AFP quotes\x00 Macron")
+    return Expect("claims.csv", row=2, column="note", value="AFP quotes\x00 Macron", kind="control-character"), ["U+0000 (NULL)"]
+
+
+def right_to_left_override(data):
+    data.set_cell("actors", 2, "name", "\u202eecnarF")
+    return Expect("actors.csv", row=2, column="name", value="\u202eecnarF", kind="control-character"), ["U+202E (RIGHT-TO-LEFT OVERRIDE)"]
+
+
+def tab_in_a_code(data):
+    data.set_cell("actors", 2, "iso_a2", "F\tR")
+    # Frictionless refuses the pattern too; the rule names the character.
+    return Expect("actors.csv", row=2, column="iso_a2", kind="control-character"), ["U+0009 (TAB)", "only in free text"]
+
+
+def patterned_value_with_a_final_line_break(data):
+    value = data.cell("events", 2, "event_id") + "\n"
+    data.set_cell("events", 2, "event_id", value)
+    return Expect("events.csv", row=2, column="event_id", value=value, kind="pattern"), ["as a whole"]
+
+
+def impossible_checked_month(data):
+    data.set_cell("sources", 2, "checked", "2026-13")
+    return Expect("sources.csv", row=2, column="checked", value="2026-13", kind="constraint-error")
+
+
+def code_without_label_or_definition(data):
+    descriptor = json.loads(data.datapackage.read_text(encoding="utf-8"))
+    field = next(
+        f for r in descriptor["resources"] if r["name"] == "claims" for f in r["schema"]["fields"] if f["name"] == "status"
+    )
+    field["constraints"]["enum"].append("retracted")
+    data.datapackage.write_text(json.dumps(descriptor), encoding="utf-8")
+    return Expect("datapackage.json", column="claims.status", value="retracted", kind="code-label"), ["no label"]
+
+
+def event_in_2099(data):
+    data.set_cell("events", 2, "start_date", "2099-03-04")
+    data.set_cell("events", 2, "end_date", "2099-03-04")
+    return Expect("events.csv", row=2, column="start_date", value="2099-03-04", kind="date-after-check"), ['starts its title with "Scheduled: "']
+
+
+def source_dated_after_its_check(data):
+    row = _row_of(data, "sources", "checked", "2026-11")
+    data.set_cell("sources", row, "dated", "2026-12-01")
+    return Expect("sources.csv", row=row, column="dated", value="2026-12-01", kind="date-after-check"), ["after the month it was checked (2026-11)"]
+
+
+def event_ending_before_it_starts(data):
+    data.set_cell("events", 2, "end_date", "2022-02-23")
+    return Expect("events.csv", row=2, column="end_date", value="2022-02-23", kind="date-range")
+
+
+def count_unlike_its_quote(data):
+    row = _row_of(data, "reported_counts", "count_id", "cnt-epravda-33-meeting")
+    data.set_cell("reported_counts", row, "value", "34")
+    return Expect("reported_counts.csv", row=row, column="value", value="34", kind="number-not-in-quote"), ["Representatives from 33 countries"]
+
+
+def quote_not_stored(data):
+    data.set_cell("statements", 2, "quote", "legitimate targets to be struck")
+    return Expect("statements.csv", row=2, column="quote", value="legitimate targets to be struck", kind="quote-not-in-excerpts")
+
+
+def stored_excerpt_changed(data):
+    # The stored passage changes: the quotations that rest on it no longer hold.
+    row = _row_of(data, "excerpts", "excerpt_id", "ex-elysee-35-at-table")
+    data.set_cell("excerpts", row, "excerpt", "Nous sommes 34 aujourd'hui autour de cette table.")
+    count = _row_of(data, "reported_counts", "count_id", "cnt-elysee-35-table")
+    return Expect("reported_counts.csv", row=count, column="quote", kind="quote-not-in-excerpts"), ["'elysee-2025-09-04'"]
+
+
+def note_quoting_an_unstored_passage(data):
+    data.set_cell("claims", 2, "note", "AFP quotes Macron: 'words no source printed'.")
+    return Expect("claims.csv", row=2, column="note", value="words no source printed", kind="quote-not-in-excerpts")
+
+
+def claim_not_in_the_article(data):
+    data.set_cell("claims", 2, "excerpt", "words the article never printed")
+    return Expect("claims.csv", row=2, column="excerpt", value="words the article never printed", kind="claim-not-in-article")
+
+
+def claim_link_to_another_sources_excerpt(data):
+    data.set_cell("claim_sources", 2, "excerpt_id", "ex-elysee-35-at-table")
+    return Expect("claim_sources.csv", row=2, column="excerpt_id", value="ex-elysee-35-at-table", kind="claim-link")
+
+
+def claim_resting_on_the_article_alone(data):
+    rows = data.read("claim_sources")
+    claim = rows[1][0]
+    article = rows[0].index("source_key")
+    kept = [rows[0]] + [r for r in rows[1:] if r[0] != claim or r[article] == "article-2025-09-05"]
+    data.write("claim_sources", kept)
+    return Expect("claims.csv", row=_row_of(data, "claims", "claim_id", claim), column="claim_id", value=claim, kind="claim-unsupported")
+
+
+def event_excerpt_of_another_source(data):
+    data.set_cell("events", 2, "excerpt_id", "ex-elysee-35-at-table")
+    return Expect("events.csv", row=2, column="excerpt_id", value="ex-elysee-35-at-table", kind="excerpt-of-another-source")
+
+
+def english_excerpt_with_a_translation(data):
+    row = _row_of(data, "excerpts", "language", "en")
+    data.set_cell("excerpts", row, "translation", "a translation")
+    return Expect("excerpts.csv", row=row, column="translation", value="a translation", kind="translation")
+
+
+def excerpt_stored_twice(data):
+    rows = data.read("excerpts")
+    twin = list(rows[1])
+    twin[0] = "ex-stored-twice"
+    data.write("excerpts", rows + [twin])
+    return Expect("excerpts.csv", row=len(rows) + 1, column="excerpt", kind="duplicate-excerpt")
+
+
+def braces_in_a_publisher(data):
+    data.set_cell("sources", 2, "publisher", "Agence {France}")
+    return Expect("sources.csv", row=2, column="publisher", value="Agence {France}", kind="bibliography"), ["BibTeX"]
+
+
+RULE_CASES = [
+    nul_byte,
+    right_to_left_override,
+    tab_in_a_code,
+    patterned_value_with_a_final_line_break,
+    impossible_checked_month,
+    code_without_label_or_definition,
+    event_in_2099,
+    source_dated_after_its_check,
+    event_ending_before_it_starts,
+    count_unlike_its_quote,
+    quote_not_stored,
+    stored_excerpt_changed,
+    note_quoting_an_unstored_passage,
+    claim_not_in_the_article,
+    claim_link_to_another_sources_excerpt,
+    claim_resting_on_the_article_alone,
+    event_excerpt_of_another_source,
+    english_excerpt_with_a_translation,
+    excerpt_stored_twice,
+    braces_in_a_publisher,
+]
+
+
+@pytest.mark.parametrize("damage", RULE_CASES, ids=[d.__name__.replace("_", "-") for d in RULE_CASES])
+def test_each_rule_refuses_its_damage_alike_in_the_loader_validate_and_the_build(data_copy, damage, capsys):
+    made = damage(data_copy)
+    with pytest.raises(EvidenceError) as caught:
+        load_evidence(data_copy.datapackage)
+    wanted, matching = matching_lines(made, caught.value.problems)
+    assert matching, f"no problem line names all of {wanted}:\n" + "\n".join(caught.value.problems)
+    assert evidence.main([str(data_copy.datapackage)]) == 1
+    printed = capsys.readouterr()
+    assert all(line in printed.err for line in matching)
+    assert "Traceback" not in printed.err + printed.out
+    with pytest.raises(prefill.PrefillError) as stopped:
+        prefill.check_evidence(data_copy.datapackage)
+    assert all(line in str(stopped.value) for line in matching)
+
+
+def _project_around(data) -> Path:
+    """The copy's folder as a project: the book's rules read its pages and references.bib."""
+    root = data.folder.parent
+    shutil.copy(ROOT / "references.bib", root / "references.bib")
+    return root
+
+
+def made_up_quote_in_the_book(data):
+    root = _project_around(data)
+    (root / "intro.md").write_text('# Front\n\nTASS called them "legitimate targets for annihilation".\n', encoding="utf-8")
+    return ["intro.md, line 3", "value 'legitimate targets for annihilation'", "[book-quote]"]
+
+
+def quoted_excerpt_changed_under_the_book(data):
+    root = _project_around(data)
+    (root / "book").mkdir()
+    (root / "book" / "page.md").write_text('Macron: "Nous sommes 35 aujourd\'hui autour de cette table".\n', encoding="utf-8")
+    row = _row_of(data, "excerpts", "excerpt_id", "ex-elysee-35-at-table")
+    data.set_cell("excerpts", row, "excerpt", "Nous sommes 34 aujourd'hui autour de cette table.")
+    return ["book/page.md, line 1", "[book-quote]"]
+
+
+def publisher_edited_without_make_references(data):
+    _project_around(data)
+    data.set_cell("sources", 2, "publisher", data.cell("sources", 2, "publisher") + " (edited)")
+    return ["references.bib: [references-stale]", "make references"]
+
+
+BOOK_CASES = [made_up_quote_in_the_book, quoted_excerpt_changed_under_the_book, publisher_edited_without_make_references]
+
+
+@pytest.mark.parametrize("damage", BOOK_CASES, ids=[d.__name__.replace("_", "-") for d in BOOK_CASES])
+def test_each_rule_on_the_book_refuses_its_damage_alike_in_validate_and_the_build(data_copy, damage, capsys):
+    wanted = damage(data_copy)
+    with pytest.raises(EvidenceError) as caught:
+        evidence.validate(data_copy.datapackage)
+    matching = [p for p in caught.value.problems if all(part in p for part in wanted)]
+    assert matching, f"no problem line names all of {wanted}:\n" + "\n".join(caught.value.problems)
+    assert evidence.main([str(data_copy.datapackage)]) == 1
+    printed = capsys.readouterr()
+    assert all(line in printed.err for line in matching) and "Traceback" not in printed.err
+    with pytest.raises(prefill.PrefillError) as stopped:
+        prefill.check_evidence(data_copy.datapackage)
+    assert all(line in str(stopped.value) for line in matching)
+
+
+@pytest.mark.parametrize(
+    "allowed",
+    [
+        lambda d: d.set_cell("claims", 2, "note", "A note\non two lines,\twith a tab."),
+        lambda d: (d.set_cell("events", 2, "start_date", "2099-03-04"), d.set_cell("events", 2, "end_date", "2099-03-04"),
+                   d.set_cell("events", 2, "title", "Scheduled: " + d.cell("events", 2, "title"))),
+        lambda d: (d.set_cell("reported_counts", _row_of(d, "reported_counts", "count_id", "cnt-epravda-33-meeting"), "value", "34"),
+                   d.set_cell("reported_counts", _row_of(d, "reported_counts", "count_id", "cnt-epravda-33-meeting"), "value_note", "A sum of two counts the page gives.")),
+    ],
+    ids=["line-break-and-tab-in-free-text", "scheduled-event", "count-whose-row-says-why"],
+)
+def test_what_a_rule_allows_loads(data_copy, allowed):
+    allowed(data_copy)
+    load_evidence(data_copy.datapackage)
+
+
+def test_make_validate_names_the_problem_within_15_seconds_without_a_traceback(data_copy):
+    nul_byte(data_copy)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "reassurance.evidence", str(data_copy.datapackage)], capture_output=True, text=True, timeout=60
+    )
+    assert time.perf_counter() - started < 15
+    assert done.returncode == 1
+    assert "data/claims.csv, row 2, column 'note', value 'AFP quotes\\x00 Macron': [control-character]" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_make_references_leaves_references_bib_alone_on_invalid_data(data_copy, monkeypatch, tmp_path, capsys):
+    from reassurance import bibliography
+
+    braces_in_a_publisher(data_copy)
+    monkeypatch.setattr(bibliography, "project_root", lambda: tmp_path)
+    monkeypatch.setattr(bibliography, "load_evidence", lambda: load_evidence(data_copy.datapackage))
+    assert bibliography.main() == 1
+    assert not (tmp_path / "references.bib").exists()
+    err = capsys.readouterr().err
+    assert "[bibliography]" in err and "references.bib was not written" in err and "Traceback" not in err
