@@ -98,11 +98,34 @@ def declared_enums(root: Path = ROOT) -> dict[tuple[str, str], list[str]]:
 
 def article_path(root: Path = ROOT) -> Path:
     """The annotated wire article; kept beside the project, never inside it."""
-    return root.parent / "shared" / "sources" / "000_76f2b6e161589be5.txt"
+    from reassurance.paths import ARTICLE_FILE, beside_the_project
+
+    return beside_the_project(root) / ARTICLE_FILE
 
 
 def fact_sheet_path(root: Path = ROOT) -> Path:
-    return root.parent / "shared" / "sources" / "fact-sheet.md"
+    from reassurance.paths import FACT_SHEET_FILE, beside_the_project
+
+    return beside_the_project(root) / FACT_SHEET_FILE
+
+
+def beside_the_project_missing(path: Path, environ=None) -> tuple[str, str]:
+    """What a check against a text beside the project does when the text is
+    missing: ("skip" or "fail", why). On GitHub Actions (GITHUB_ACTIONS=true)
+    the texts are never there, since they are not published with the
+    repository: skip, saying so. Under this project's own CI (CI=true, not on
+    GitHub) they must be there: fail. Elsewhere (a fresh clone): skip."""
+    import os
+
+    env = os.environ if environ is None else environ
+    if env.get("GITHUB_ACTIONS", "").lower() == "true":
+        return "skip", (
+            f"{path.name} is not beside the project ({path.parent}): GitHub Actions checks out the repository "
+            "alone, without the texts in ../shared/sources; this project's own CI has them and runs this check"
+        )
+    if env.get("CI", "").lower() == "true":
+        return "fail", f"CI=true but {path} is missing: the texts in ../shared/sources must be beside the project"
+    return "skip", f"{path.name} is not beside the project ({path.parent})"
 
 
 def paragraphs(article: str) -> list[str]:

@@ -306,7 +306,8 @@ def _checked(path: Path | str | None, *, book: bool) -> tuple[Package, dict[str,
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     problems = rules.data_problems(tables, descriptor)
     if book:
-        problems += rules.book_problems(path.resolve().parent.parent, tables)
+        paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
+        problems += rules.book_problems(path.resolve().parent.parent, tables, paths)
     if problems:
         raise EvidenceError(_capped(problems))
     return package, tables

@@ -14,7 +14,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .paths import project_root
+from .paths import ARTICLE_FILE, FACT_SHEET_FILE, beside_the_project, project_root
 
 
 def input_files(root: Path | None = None) -> list[Path]:
@@ -39,10 +39,12 @@ def input_files(root: Path | None = None) -> list[Path]:
 
 def book_files(root: Path | None = None) -> list[Path]:
     """What the rules on the book read besides the inputs (reassurance.rules.book_problems):
-    the front page, the book's pages and notebooks, and references.bib."""
+    the front page, the book's pages and notebooks, references.bib, and the
+    texts beside the project (../shared/sources) where they are present."""
     root = root or project_root()
     pages = [root / "intro.md", *sorted(root.glob("book/*.md")), *sorted(root.glob("book/*.ipynb"))]
-    return [*pages, root / "references.bib"]
+    beside = [beside_the_project(root) / ARTICLE_FILE, beside_the_project(root) / FACT_SHEET_FILE]
+    return [*pages, root / "references.bib", *beside]
 
 
 def book_fingerprint(root: Path | None = None) -> str:

@@ -31,3 +31,14 @@ def datapackage_path(root: Path | None = None) -> Path:
 def figure_data_dir(root: Path | None = None) -> Path:
     """Folder of the CSV files offered for download under each figure."""
     return (root or project_root()) / "book" / "figure-data"
+
+
+# The texts kept beside the project, never copied into it: the annotated
+# article and the checking notes (the fact sheet), in ../shared/sources.
+ARTICLE_FILE = "000_76f2b6e161589be5.txt"
+FACT_SHEET_FILE = "fact-sheet.md"
+
+
+def beside_the_project(root: Path | None = None) -> Path:
+    """Where the texts kept beside the project live: ../shared/sources."""
+    return (root or project_root()).parent / "shared" / "sources"
