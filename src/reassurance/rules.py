@@ -302,6 +302,8 @@ _QUOTED = [
     ("participants", "stance_evidence", "stance_source_key", ("evidence_kind", "quote")),
     ("commitment_mentions", "evidence", "source_key", ("evidence_kind", "quote")),
 ]
+# Every column held verbatim to a source's words (the rules above and the claims').
+VERBATIM = {(table, column) for table, column, _, _ in _QUOTED} | {("claims", "excerpt"), ("excerpts", "excerpt"), ("excerpts", "translation")}
 # Notes that quote sources in single quotes.
 NOTES = [
     ("claims", "note"),

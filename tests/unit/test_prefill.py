@@ -84,3 +84,19 @@ def test_make_notebooks_also_validates_first(tmp_path, monkeypatch, capsys):
     assert execute.main([str(nb)]) == 1
     assert "data/events.csv, row 2" in capsys.readouterr().err
     assert not (tmp_path / "ran").exists()
+
+
+def test_a_changed_page_is_validated_again_without_running_the_notebooks_again(tmp_path, inputs, monkeypatch):
+    """The book's quotations are rules too: a page edit validates again, but the
+    cached results (which depend on the data and the package only) are kept."""
+    state = {"book": "one"}
+    monkeypatch.setattr(prefill, "book_fingerprint", lambda: state["book"])
+    nb = notebook(tmp_path, "a.ipynb", "print(1)")
+    cache = tmp_path / "cache"
+    assert prefill.prefill(cache, [nb]) == [str(nb.resolve())]
+    assert inputs["validations"] == 1
+    state["book"] = "two"
+    assert prefill.prefill(cache, [nb]) == []
+    assert inputs["validations"] == 2
+    assert prefill.prefill(cache, [nb]) == []
+    assert inputs["validations"] == 2
