@@ -185,6 +185,9 @@ def test_a_fresh_copy_builds_with_execution_and_no_network(fresh_build):
     assert CUT in fresh_build.output, fresh_build.output
     assert fresh_build.returncode == 0, fresh_build.output
     assert (fresh_build.site / "index.html").is_file()
+    # A quiet build: its few useful lines, not the kernels' expected notice (reassurance.prefill).
+    assert "without encryption" not in fresh_build.output, fresh_build.output
+    assert "executed" in fresh_build.output and "Built: open" in fresh_build.output
     # The cache was cold: every notebook ran, once, and each has its page.
     notebooks = sorted((fresh_build.project / "book").glob("*.ipynb"))
     assert len(fresh_build.executions) == len(notebooks)
