@@ -178,7 +178,11 @@ ATTRIBUTION = {
 }
 
 US_STATUS = {
-    "stated": "The US said it would do it.",
+    "stated": "The US said it would do it, in a formal or specific commitment.",
+    "stated-general": (
+        "The US said in general terms that it would help or be involved (for instance as 'backup'), "
+        "without a formal or specific commitment."
+    ),
     "possible": "US officials named it as an option without committing to it.",
     "ruled-out": "The US said it would not.",
     "not-stated": (

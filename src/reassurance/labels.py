@@ -106,7 +106,8 @@ ATTRIBUTION = {
 }
 
 US_STATUS = {
-    "stated": "Stated by the US",
+    "stated": "Committed to by the US, formally or specifically",
+    "stated-general": "Said by the US in general terms; no formal, specific commitment",
     "possible": "Named by the US as an option; no commitment",
     "ruled-out": "Ruled out by the US",
     "not-stated": "No US statement found",

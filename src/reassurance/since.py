@@ -44,7 +44,8 @@ WATCH_LIST = [
     ("The legal and political text", True,
      ["ev-2026-01-06-paris-declaration", "ev-2026-01-06-declaration-of-intent", "ev-2026-01-07-starmer-vote"]),
     ("A written US commitment", False,
-     ["ev-2025-12-14-berlin-talks", "ev-2026-01-06-us-monitoring", "ev-2026-02-13-us-guarantees-after-deal"]),
+     ["ev-2025-12-14-berlin-talks", "ev-2026-01-06-us-monitoring", "ev-2026-01-06-us-commitment-dropped",
+      "ev-2026-02-13-us-guarantees-after-deal"]),
     ("Germany's decision", True, ["ev-2026-01-06-merz"]),
     ("Moscow's words on troops after a settlement", True,
      ["ev-2026-01-08-zakharova", "ev-2026-02-04-zakharova-rutte"]),
@@ -62,7 +63,8 @@ DISAGREEMENTS = [
     ("Who took part in Paris on 6 January 2026", ["ex-dlf-2026-35-states", "ex-expertnews-27-leaders"]),
     ("When the Geneva round took place", ["ex-unn-geneva-17-18", "ex-kyivindependent-feb-16"]),
     ("Who signed the Paris Declaration of 6 January 2026",
-     ["ex-presidentgovua-all-coalition", "ex-onlineua-us-signed", "ex-expertnews-us-not-signed", "ex-euromaidanpress-three-signed"]),
+     ["ex-presidentgovua-all-coalition", "ex-beninwebtv-35-approved", "ex-eurointegration-not-party",
+      "ex-onlineua-us-signed", "ex-expertnews-us-not-signed", "ex-euromaidanpress-three-signed"]),
 ]
 
 

@@ -44,8 +44,11 @@ REFERENCE_STEPS = [
     "ev-2025-09-04-paris-summit",
 ]
 # The figure's finding: what the US steps in the window say (events.csv titles
-# of ev-2025-08-19-trump-fox and ev-2025-08-19-leavitt-briefing).
-TIMELINE_TITLE = "From Anchorage to the Paris call, the US ruled out ground troops and named air help only as an option"
+# of ev-2025-08-19-trump-fox, ev-2025-08-19-leavitt-briefing and
+# ev-2025-08-25-trump-backup).
+TIMELINE_TITLE = (
+    "From Anchorage to the Paris call, the US ruled out ground troops and promised help only in general terms"
+)
 
 
 def window(evidence: Evidence) -> tuple[str, str]:

@@ -15,6 +15,7 @@ SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["ver
 KIND_MARKERS = {"event": "o", "statement": "D"}
 US_STATUS_COLOURS = {
     "stated": style.OKABE_ITO["bluish_green"],
+    "stated-general": style.OKABE_ITO["yellow"],
     "possible": style.OKABE_ITO["sky_blue"],
     "ruled-out": style.OKABE_ITO["vermillion"],
     "not-stated": style.OKABE_ITO["orange"],
