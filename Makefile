@@ -28,7 +28,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book site site-stored test html-stored pdf screenshots notebooks references validate benchmark lighthouse lock clean help
+.PHONY: book site site-stored test html-stored pdf screenshots notebooks references validate sources benchmark lighthouse lock clean help
 
 help:
 	@echo "make book        build the HTML book into _build/html (creates .venv first)"
@@ -38,6 +38,8 @@ help:
 	@echo "make notebooks   re-execute every notebook and save its outputs (after a change)"
 	@echo "make references  regenerate references.bib from data/sources.csv"
 	@echo "make validate    validate the data with the rules the build runs"
+	@echo "make sources     print the references' make-up (mirrors, republishers, no address, by outlet type);"
+	@echo "                 fails if a target is missed (mirrors or no address above 5%, a mirror in findings)"
 	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
@@ -133,6 +135,10 @@ references: $(INSTALLED)
 
 validate: $(INSTALLED)
 	@$(BIN)/python -m reassurance.evidence
+
+# The references' make-up against the report's targets (reassurance.sources).
+sources: $(INSTALLED)
+	@$(BIN)/python -m reassurance.sources
 
 benchmark: $(INSTALLED)
 	$(BIN)/python tests/benchmark.py
