@@ -28,7 +28,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book site site-stored test html-stored pdf screenshots notebooks references validate benchmark lighthouse lock clean help
+.PHONY: book site site-stored test html-stored pdf screenshots notebooks references validate sources benchmark lighthouse lock clean help
 
 help:
 	@echo "make help        this list"
@@ -41,6 +41,8 @@ help:
 	@echo "make validate    check the data and the book's quotations with every rule the build runs (seconds)"
 	@echo "make html-stored build the HTML book from the notebooks' stored outputs, executing nothing"
 	@echo "make site-stored the site from the stored outputs, with its PDF where Chromium is installed (make test runs it)"
+	@echo "make sources     print the references' make-up (mirrors, republishers, no address, by outlet type);"
+	@echo "                 fails if a target is missed (mirrors or no address above 5%, a mirror in findings)"
 	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
@@ -140,6 +142,10 @@ references: $(INSTALLED)
 
 validate: $(INSTALLED)
 	@$(BIN)/python -m reassurance.evidence
+
+# The references' make-up against the report's targets (reassurance.sources).
+sources: $(INSTALLED)
+	@$(BIN)/python -m reassurance.sources
 
 benchmark: $(INSTALLED)
 	$(BIN)/python tests/benchmark.py

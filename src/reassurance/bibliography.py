@@ -13,6 +13,7 @@ import pandas as pd
 
 from .evidence import load_evidence
 from .paths import project_root
+from .sources import credited_name
 
 HEADER = (
     "% Generated from data/sources.csv by `python -m reassurance.bibliography`.\n"
@@ -24,6 +25,9 @@ def _braced(text: str) -> str:
     # Braces are BibTeX syntax; sources.csv never needs them, so refuse rather than guess.
     if "{" in text or "}" in text:
         raise ValueError(f"braces are not allowed in bibliography text: {text!r}")
+    # '%' starts a comment in BibTeX and unbalances the entry's braces.
+    if "%" in text:
+        raise ValueError(f"'%' is not allowed in bibliography text (BibTeX reads it as a comment): {text!r}")
     return text
 
 
@@ -109,13 +113,18 @@ def _letters(n: int) -> str:
 
 
 def years(sources: pd.DataFrame) -> dict[str, str]:
-    """The year each entry shows, with a letter where one publisher has several
+    """The year each entry shows, with a letter where one author (the credited
+    name: see reassurance.sources.credited_name) has several
     sources in one year ('2025a', '2025b'), so that every author-year citation
     names one source. Letters follow the date, then the title, then the key,
     the order in which the references list sorts them."""
-    frame = sources.assign(_year=[_year(r) for _, r in sources.iterrows()], _title=[_title(r) for _, r in sources.iterrows()])
+    frame = sources.assign(
+        _year=[_year(r) for _, r in sources.iterrows()],
+        _title=[_title(r) for _, r in sources.iterrows()],
+        _author=[credited_name(r) for _, r in sources.iterrows()],
+    )
     result = {}
-    for _, group in frame.groupby(["publisher", "_year"], sort=True):
+    for _, group in frame.groupby(["_author", "_year"], sort=True):
         ordered = group.sort_values(["dated", "_title", "source_key"], na_position="last")
         for i, (_, row) in enumerate(ordered.iterrows()):
             result[row["source_key"]] = row["_year"] + (_letters(i) if len(ordered) > 1 else "")
@@ -125,7 +134,9 @@ def years(sources: pd.DataFrame) -> dict[str, str]:
 def entry(source: pd.Series, year: str | None = None) -> str:
     dated = source["dated"]
     fields = {
-        "author": _protected(source["publisher"]),
+        # The agency first where a republisher carries its copy ('AFP, via Voz'),
+        # so the in-text citation and the reference list name whose words they are.
+        "author": _protected(credited_name(source)),
         "title": _protected(bib_title(_title(source))),
         "year": year or _year(source),
         "howpublished": _protected(locator_text(source["locator"])),
@@ -139,7 +150,8 @@ def entry(source: pd.Series, year: str | None = None) -> str:
     if source["outlet_type"] == "mirror":
         # Readers must see that the cited page is a copy, and of whose page.
         notes.append(f"Mirror of a page by {source['via']}" if source["via"] not in ("none", "unknown") else "Mirror of another site's page")
-    elif source["via"] not in ("none", "unknown"):
+    elif source["via"] not in ("none", "unknown") and source["outlet_type"] != "republisher":
+        # A republisher's agency is already named first in the author field.
         notes.append(f"Via {source['via']}")
     notes.append(f"Checked {source['checked']}")
     fields["note"] = _braced(". ".join(notes))

@@ -458,7 +458,11 @@ def book_problems(root: Path, tables: dict[str, pd.DataFrame], paths: dict[str, 
     problems = beside_problems(root, tables, paths or {name: f"{name}.csv" for name in tables})
     if "excerpts" in tables:
         stored = _Stored(tables["excerpts"])
-        for page, text in book_markdown(root, outputs=True, tables=True):
+        # The prose as written, not the notebooks' stored outputs: those are
+        # made from the data (whose quotes the data rules hold to the excerpts)
+        # and re-made by `make notebooks`, which a stale output must not block;
+        # the tests check the outputs after execution.
+        for page, text in book_markdown(root, outputs=False, tables=False):
             for quote in quotations(text):
                 if normalise(quote) not in stored.with_translations:
                     problems.append(

@@ -220,3 +220,11 @@ def test_every_source_with_a_full_address_has_a_url_in_references_bib(root, evid
     wanted = {k: url(loc) for k, loc in zip(evidence.sources["source_key"], evidence.sources["locator"]) if url(loc)}
     assert len(wanted) > 50
     assert [k for k, address in wanted.items() if f"url = {{{address}}}" not in entries[k]] == []
+
+
+def test_a_percent_sign_is_refused_rather_than_breaking_the_bibliography():
+    import pytest
+
+    sources = _sources([("p", "Polskie Radio", "2025-09-01", {"title": "Poland tops at 4.48% of GDP"})])
+    with pytest.raises(ValueError, match="comment"):
+        render(sources)

@@ -151,6 +151,17 @@ def test_statement_when_gives_the_period_of_the_matching_event_not_a_single_day(
 
 
 def test_terms_in_use_never_shows_unknown_when_an_event_gives_the_period(evidence):
+    # An undated statement that uses a term, from a source that dates exactly one
+    # event, is added to the real data, so that the check always checks something.
+    from reassurance.evidence import Evidence
+
+    counts = evidence.events["source_key"].value_counts()
+    one_event_source = counts[counts == 1].index[0]
+    statements = evidence.statements
+    extra = statements.iloc[[0]].assign(
+        statement_id="st-test-undated", date=pd.NaT, quote="a peacekeeping effort", source_key=one_event_source, variant_of="n/a"
+    )
+    evidence = Evidence(tables={**evidence.tables, "statements": pd.concat([statements, extra], ignore_index=True)}, package=evidence.package)
     terms = context.terms_in_use(evidence)
     events = context.timeline(evidence)
     checked = 0

@@ -5,7 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reassurance.sources import describe_keys, independent_count, labels_by_key, short_label, unique_labels
+from reassurance.sources import (
+    credited_name,
+    describe_keys,
+    findings_texts,
+    independent_count,
+    labels_by_key,
+    mirrors_in_findings,
+    report,
+    short_label,
+    source_shares,
+    unique_labels,
+)
 
 
 def _source(key, publisher, dated, title="unknown", locator="example.org/x"):
@@ -110,4 +121,81 @@ def test_an_unknown_key_is_an_error():
 def test_the_evidence_has_wire_copies_that_collapse(evidence):
     keys = list(evidence.sources["source_key"])
     assert independent_count(keys, evidence.sources) < len(keys)
-    assert independent_count(["overviewpress-2025-09-04", "voz-afp-28594"], evidence.sources) == 1
+    assert independent_count(["trt-afp-516bed66f428", "voz-afp-28594"], evidence.sources) == 1
+
+
+# --- Credit: the agency first where a republisher carries its copy -------------
+
+
+def _typed(key, publisher, outlet_type, via="none", locator="example.org/x", dated="2025-09-04"):
+    return {**_source(key, publisher, dated, locator=locator), "outlet_type": outlet_type, "via": via}
+
+
+def test_a_republisher_carrying_an_agency_copy_is_credited_to_the_agency_first():
+    assert credited_name(_typed("v", "Voz", "republisher", via="AFP")) == "AFP, via Voz"
+    assert short_label(pd.Series(_typed("v", "Voz", "republisher", via="AFP"))) == "AFP, via Voz, 4 Sep 2025"
+
+
+def test_originals_mirrors_and_copies_of_unknown_origin_keep_their_publisher():
+    assert credited_name(_typed("t", "TASS", "state-media")) == "TASS"
+    assert credited_name(_typed("m", "daily8.com", "mirror", via="PA")) == "daily8.com"
+    assert credited_name(_typed("n", "Newswire.ca", "republisher", via="unknown")) == "Newswire.ca"
+
+
+def test_every_republisher_of_a_named_agency_is_labelled_agency_first(evidence):
+    labels = labels_by_key(evidence)
+    rows = evidence.sources[(evidence.sources["outlet_type"] == "republisher") & ~evidence.sources["via"].isin(["none", "unknown"])]
+    assert len(rows), "the data has republishers of agency copy"
+    for _, row in rows.iterrows():
+        assert labels[row["source_key"]].startswith(f"{row['via']}, via {row['publisher']}"), row["source_key"]
+
+
+# --- Shares against the targets (make sources) ---------------------------------
+
+MIX = pd.DataFrame(
+    [
+        _typed("art", "Agencies", "article-under-annotation", locator="held by the project"),
+        _typed("gov", "Elysee", "government", locator="elysee.fr/a"),
+        _typed("copy", "Voz", "republisher", via="AFP", locator="voz.us/1"),
+        _typed("mir", "Scraper", "mirror", via="AP", locator="scraper.example/2"),
+        _typed("bare", "Outlet", "news-outlet", locator="outlet.example"),
+    ]
+)
+
+
+def test_shares_count_mirrors_republishers_and_pages_without_an_address():
+    shares = source_shares(MIX)
+    assert shares["total"] == 5
+    assert shares["mirrors"] == ["mir"] and shares["republishers"] == ["copy"]
+    assert shares["no_address"] == ["bare"], "a bare host is no address; the held article is not a page"
+    assert shares["not_pages"] == ["art"]
+    assert shares["by_type"]["news-outlet"] == 1
+
+
+def test_a_mirror_cited_in_findings_is_found_and_misses_the_target():
+    texts = {"intro.md": "Said {cite:p}`gov,copy`.", "book/x.ipynb (findings)": "See {cite:t}`mir` and {cite:p}`bare`."}
+    assert mirrors_in_findings(MIX, texts) == {"book/x.ipynb (findings)": ["mir"]}
+    text, missed = report(MIX, texts)
+    assert "Mirrors: 1/5 (20.0%)" in text
+    assert "a mirror is cited on the front page or in chapter findings" in missed
+    assert "mirrors above 5%" in missed and "no address above 5%" in missed
+
+
+def test_targets_met_leave_nothing_missed():
+    clean = MIX[MIX["source_key"].isin(["art", "gov", "copy"])]
+    text, missed = report(clean, {"intro.md": "{cite:p}`gov`"})
+    assert missed == []
+    assert "Mirrors cited on the front page or in chapter findings: none" in text
+
+
+def test_findings_are_the_front_page_and_each_chapter_s_first_cell(root):
+    texts = findings_texts(root)
+    assert "intro.md" in texts and "book/russia.ipynb (findings)" in texts
+    assert texts["book/russia.ipynb (findings)"].startswith("# ")
+
+
+def test_the_references_meet_the_share_targets_and_the_front_page_cites_no_mirror(root, evidence):
+    shares = source_shares(evidence.sources)
+    assert len(shares["mirrors"]) <= 0.05 * shares["total"], shares["mirrors"]
+    assert len(shares["no_address"]) <= 0.05 * shares["total"], shares["no_address"]
+    assert "intro.md" not in mirrors_in_findings(evidence.sources, findings_texts(root))
