@@ -21,9 +21,10 @@ from .text import date_text
 # war itself, where the talks on a ceasefire between the belligerents sit.
 LANES = {
     "coalition": "Coalition",
+    "force": "Toward the force",
     "us": "United States",
     "russia": "Russia",
-    "war": "Talks and ceasefire",
+    "talks": "Talks and truces",
 }
 
 # For each of the report's four questions: the event that gave the answer on

@@ -196,4 +196,4 @@ def test_lane_labels_count_each_lane(evidence):
 def test_the_rounds_are_the_trilateral_meetings(evidence):
     rounds = since.rounds(evidence)
     assert list(rounds["event_id"]) == since.ROUNDS
-    assert (rounds["category"] == "war").all()
+    assert (rounds["category"] == "talks").all()
