@@ -137,7 +137,7 @@ def test_every_source_key_used_in_the_data_is_in_the_references(root, evidence):
     for name, table in evidence.tables.items():
         for column in table.columns:
             if column.endswith("source_key"):
-                used |= set(table[column].dropna()) - {"n/a", "unknown", "none"}
+                used |= set(table[column].dropna()) - {"n/a", "unknown"}
     assert used and used <= bib_keys, sorted(used - bib_keys)
 
 

@@ -55,7 +55,7 @@ def test_no_relevant_result_leaves_coverage_unknown(evidence):
         ({"window_end": pd.Timestamp("2025-08-01"), "window_start": pd.Timestamp("2025-09-01")}, "window ends before it starts"),
         ({"newest_relevant_date": pd.Timestamp("2030-01-01")}, "dated after the day of the search"),
         ({"kept": "no-such-source"}, "value 'no-such-source': [foreign-key]"),
-        ({"newest_relevant_url": None}, "a dated result needs its address"),
+        ({"newest_relevant_url": "n/a"}, "a dated result needs its address"),
     ],
 )
 def test_log_problems_name_row_column_and_value(evidence, change, message):
@@ -77,3 +77,14 @@ def test_month_summary_counts_every_search_once(evidence):
     table = research.month_reader_table(summary)
     assert list(table.columns)[0] == "Month aimed at"
     assert table["Newest relevant result"].str.len().min() > 0
+
+
+def test_searches_from_counts_results_inside_their_window():
+    log = pd.DataFrame(
+        {
+            "window_start": pd.to_datetime(["2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"]),
+            "window_end": pd.to_datetime(["2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"]),
+            "newest_relevant_date": pd.to_datetime(["2026-03-02", "2026-03-20", "2026-05-04", None]),
+        }
+    )
+    assert research.searches_from(log, "2026-04-01") == (3, 1)
