@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import commitment, context, positions, russia, since, summit, us_position
+from . import commitment, context, positions, research, russia, since, summit, us_position
 from .evidence import Evidence
 
 COUNT_COLUMNS = {"shown": "Number", "what": "What was counted", "counted_by": "Who gave it", "quote": "In the source's words", "source": "Source"}
@@ -169,6 +169,11 @@ def since_disagreements(evidence: Evidence) -> pd.DataFrame:
     return since.disagreements_reader_table(since.disagreements(evidence))
 
 
+def research_months(evidence: Evidence) -> pd.DataFrame:
+    """The research log by the month each search aimed at."""
+    return research.month_reader_table(research.month_summary(evidence.research_log))
+
+
 # The appendix, in page order: (anchor, caption, builder). The notebook shows
 # them one by one; a test checks that each builds and that none is empty.
 TABLES = {
@@ -188,6 +193,7 @@ TABLES = {
     "tbl-evidence-positions": ("Every cell of the positions matrix: position, basis, statement and source", position_cells),
     "tbl-evidence-since": ("Every step after the two days, in date order, with the passage each rests on", since_steps),
     "tbl-evidence-disagreements": ("Counts, dates and signatories on which the later sources differ", since_disagreements),
+    "tbl-evidence-research": ("The searches behind the evidence, by the month they aimed at", research_months),
 }
 
 

@@ -159,8 +159,10 @@ DATE_BASIS = {
 EVENT_CATEGORY = {
     "war": "The war itself, from the full-scale invasion of 24 February 2022.",
     "coalition": "The Coalition of the Willing: its meetings and its plans for a reassurance force.",
+    "force": "A step toward the force itself: its headquarters and command, exercises, funding, national decisions and parliamentary steps.",
     "us": "What the United States and President Trump said or did.",
     "russia": "What Russian officials said or did.",
+    "talks": "Talks between the belligerents and the United States, and truces or ceasefires proposed or declared.",
     "other": "Any other event the report relies on.",
 }
 
@@ -224,6 +226,26 @@ POSITION_EVIDENCE = {
     "article-only": "The position rests only on the annotated article; no other source confirms it.",
 }
 
+MEETING_FORMAT = {
+    "in-person": "The leaders met in one room.",
+    "video": "The leaders met by video call only.",
+    "hybrid": "Some leaders met in person and others joined by video.",
+    "unknown": "No source found says how the leaders met.",
+}
+
+US_ATTENDED = {
+    "yes": "A source says the United States took part.",
+    "no": "A source says the United States did not take part.",
+    "unknown": "No source found says whether the United States took part.",
+}
+
+CORPUS = {
+    "pages": "Stored copies of public web pages: official sites, agencies, newspapers.",
+    "docs": "Stored documentation pages of software and official reference sites.",
+    "issues": "Stored issue and pull-request threads of public code repositories.",
+    "code": "Stored source files of public code repositories.",
+}
+
 # Field of the Data Package -> definitions of its codes (the same keys as labels.BY_FIELD).
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -239,6 +261,9 @@ BY_FIELD = {
     ("statement_themes", "theme"): THEME,
     ("statement_dates", "basis"): DATE_BASIS,
     ("events", "category"): EVENT_CATEGORY,
+    ("meetings", "format"): MEETING_FORMAT,
+    ("meetings", "us_attended"): US_ATTENDED,
+    ("research_log", "corpus"): CORPUS,
     ("commitment_mentions", "mention"): MENTION,
     ("commitment_mentions", "attribution"): ATTRIBUTION,
     ("us_expectations", "us_status"): US_STATUS,

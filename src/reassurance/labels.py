@@ -117,8 +117,10 @@ US_STATUS = {
 EVENT_CATEGORY = {
     "war": "The war",
     "coalition": "Coalition of the Willing",
+    "force": "Steps toward the force",
     "us": "United States",
     "russia": "Russia",
+    "talks": "Talks and truces",
     "other": "Other",
 }
 
@@ -149,6 +151,10 @@ POSITION_EVIDENCE = {
     "article-only": "Annotated article only (unconfirmed)",
 }
 
+MEETING_FORMAT = {"in-person": "In person", "video": "By video", "hybrid": "In person and by video", "unknown": "Unknown"}
+US_ATTENDED = {"yes": "Yes", "no": "No", "unknown": "Not reported"}
+CORPUS = {"pages": "Web pages", "docs": "Documentation", "issues": "Issue threads", "code": "Code"}
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -165,6 +171,9 @@ BY_FIELD = {
     ("commitment_mentions", "attribution"): ATTRIBUTION,
     ("us_expectations", "us_status"): US_STATUS,
     ("events", "category"): EVENT_CATEGORY,
+    ("meetings", "format"): MEETING_FORMAT,
+    ("meetings", "us_attended"): US_ATTENDED,
+    ("research_log", "corpus"): CORPUS,
     ("positions", "issue"): ISSUE,
     ("positions", "position"): POSITION,
     ("positions", "evidence"): POSITION_EVIDENCE,

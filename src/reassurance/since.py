@@ -14,6 +14,7 @@ import pandas as pd
 
 from .context import date_span_text, report_end
 from .evidence import Evidence
+from .labels import MEETING_FORMAT, US_ATTENDED
 from .sources import labels_by_key
 from .text import date_text
 
@@ -21,18 +22,19 @@ from .text import date_text
 # war itself, where the talks on a ceasefire between the belligerents sit.
 LANES = {
     "coalition": "Coalition",
+    "force": "Toward the force",
     "us": "United States",
     "russia": "Russia",
-    "war": "Talks and ceasefire",
+    "talks": "Talks and truces",
 }
 
 # For each of the report's four questions: the event that gave the answer on
 # 4-5 September 2025, and the latest event that answers it now.
 THEN_AND_NOW = [
-    ("The summit's outcome", "ev-2025-09-04-paris-summit", "ev-2026-01-06-paris-declaration"),
-    ("The 26-nation commitment", "ev-2025-09-04-paris-summit", "ev-2026-01-06-declaration-of-intent"),
-    ("Russia's response", "ev-2025-09-05-putin-eef-plenary", "ev-2026-02-04-zakharova-rutte"),
-    ("The US position", "ev-2025-09-04-trump-call", "ev-2026-02-13-us-guarantees-after-deal"),
+    ("The summit's outcome", "ev-2025-09-04-paris-summit", "ev-2026-02-24-coalition-kyiv"),
+    ("The 26-nation commitment", "ev-2025-09-04-paris-summit", "ev-2026-02-24-mnfu-hq"),
+    ("Russia's response", "ev-2025-09-05-putin-eef-plenary", "ev-2026-02-26-lavrov-wishful"),
+    ("The US position", "ev-2025-09-04-trump-call", "ev-2026-02-24-zelensky-cnn"),
 ]
 
 # The positions chapter's "What to watch next" list, in its order: a short
@@ -40,18 +42,19 @@ THEN_AND_NOW = [
 # on it (reported or not).
 WATCH_LIST = [
     ("A list of the 26 and of what each offers", False,
-     ["ev-2025-10-24-london-coalition", "ev-2026-01-06-paris-declaration"]),
+     ["ev-2025-11-25-coalition-video", "ev-2026-01-06-paris-declaration", "ev-2026-02-24-coalition-kyiv"]),
     ("The legal and political text", True,
      ["ev-2026-01-06-paris-declaration", "ev-2026-01-06-declaration-of-intent", "ev-2026-01-07-starmer-vote"]),
     ("A written US commitment", False,
-     ["ev-2025-12-14-berlin-talks", "ev-2026-01-06-us-monitoring", "ev-2026-01-06-us-commitment-dropped",
-      "ev-2026-02-13-us-guarantees-after-deal"]),
+     ["ev-2026-01-06-us-commitment-dropped", "ev-2026-01-25-us-document-ready", "ev-2026-02-13-us-guarantees-after-deal",
+      "ev-2026-02-24-zelensky-cnn"]),
     ("Germany's decision", True, ["ev-2026-01-06-merz"]),
     ("Moscow's words on troops after a settlement", True,
-     ["ev-2026-01-08-zakharova", "ev-2026-02-04-zakharova-rutte"]),
+     ["ev-2025-09-17-lavrov-occupation", "ev-2026-01-08-zakharova", "ev-2026-01-15-zakharova-british",
+      "ev-2026-02-04-zakharova-rutte"]),
     ("US–Russian contact", True,
-     ["ev-2025-12-02-witkoff-putin", "ev-2026-01-23-abu-dhabi-1", "ev-2026-02-04-abu-dhabi-2", "ev-2026-02-17-geneva-trilateral",
-      "ev-2026-03-04-talks-on-hold"]),
+     ["ev-2025-12-02-witkoff-putin", "ev-2026-01-22-putin-witkoff", "ev-2026-01-23-abu-dhabi-1",
+      "ev-2026-02-17-geneva-trilateral", "ev-2026-03-09-putin-trump-call"]),
 ]
 
 # The trilateral rounds of Russia, Ukraine and the United States, in order.
@@ -278,4 +281,32 @@ def watch_reader_table(answers: pd.DataFrame) -> pd.DataFrame:
     """The positions chapter's watch list with its answers, as the chapter prints them."""
     return answers[["number", "item", "answer", "events", "sources"]].rename(
         columns={"number": "No.", "item": "What to watch", "answer": "Answer", "events": "What happened", "sources": "Sources"}
+    )
+
+
+def meetings(evidence: Evidence) -> pd.DataFrame:
+    """The coalition's meetings after the pledge, in date order: each meetings
+    row with its event's date, place and title, and its sources' labels."""
+    events = evidence.events.set_index("event_id")
+    table = evidence.meetings
+    unknown = sorted(set(table["event_id"]) - set(events.index))
+    if unknown:
+        raise KeyError(f"meetings without an event: {unknown}")
+    sources = labels_by_key(evidence)
+    frame = table.join(events[["start_date", "end_date", "place", "title", "source_key"]], on="event_id")
+    return frame.assign(
+        when=[date_span_text(s, e) for s, e in zip(frame["start_date"], frame["end_date"])],
+        format_label=frame["format"].map(MEETING_FORMAT),
+        us_label=frame["us_attended"].map(US_ATTENDED),
+        countries=[str(int(n)) if pd.notna(n) else "not given" for n in frame["countries_reported"]],
+        source=frame["source_key"].map(sources),
+    ).sort_values(["start_date", "event_id"], ignore_index=True)
+
+
+def meetings_reader_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The meetings as the chapter prints them: date, place, format, chairs, the
+    number of countries a source gave, and US attendance."""
+    return table[["when", "place", "format_label", "chairs", "countries", "us_label", "source"]].rename(
+        columns={"when": "Date", "place": "Where", "format_label": "Format", "chairs": "Chaired by",
+                 "countries": "Countries (as counted)", "us_label": "US present", "source": "Source"}
     )

@@ -196,4 +196,20 @@ def test_lane_labels_count_each_lane(evidence):
 def test_the_rounds_are_the_trilateral_meetings(evidence):
     rounds = since.rounds(evidence)
     assert list(rounds["event_id"]) == since.ROUNDS
-    assert (rounds["category"] == "war").all()
+    assert (rounds["category"] == "talks").all()
+
+
+def test_every_meeting_is_an_event_with_a_reader_row(evidence):
+    table = since.meetings(evidence)
+    assert len(table) == len(evidence.meetings)
+    assert table["start_date"].is_monotonic_increasing
+    shown = since.meetings_reader_table(table)
+    assert list(shown.columns)[:2] == ["Date", "Where"]
+    assert not shown.isna().any().any()
+
+
+def test_a_meeting_without_its_event_fails_loudly(evidence):
+    meetings = evidence.meetings.assign(event_id="ev-no-such-meeting")
+    broken = dataclasses.replace(evidence, tables=dict(evidence.tables, meetings=meetings))
+    with pytest.raises(KeyError, match="ev-no-such-meeting"):
+        since.meetings(broken)

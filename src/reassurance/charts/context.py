@@ -15,12 +15,14 @@ from ..text import date_span_text, month_span_text
 CATEGORY_COLOURS = {
     "war": style.OKABE_ITO["black"],
     "coalition": style.OKABE_ITO["blue"],
+    "force": style.OKABE_ITO["bluish_green"],
     "us": style.OKABE_ITO["orange"],
     "russia": style.OKABE_ITO["vermillion"],
+    "talks": style.OKABE_ITO["reddish_purple"],
     "other": style.OKABE_ITO["grey"],
 }
 # A second cue besides colour: each category has its own marker shape.
-CATEGORY_MARKERS = {"war": "X", "coalition": "o", "us": "s", "russia": "D", "other": "^"}
+CATEGORY_MARKERS = {"war": "X", "coalition": "o", "force": "P", "us": "s", "russia": "D", "talks": "v", "other": "^"}
 
 
 def _legend(ax, categories, **kwargs):

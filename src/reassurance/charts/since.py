@@ -20,7 +20,7 @@ FONT_SIZE = 11
 # Narrower than the report's other figures, with larger type, so that its text
 # stays legible when a phone (about 390 px wide) scales the image down.
 WIDTH_IN = 5.0
-HEIGHT_IN = 4.2
+HEIGHT_IN = 4.8
 
 
 def lane_labels(points: pd.DataFrame) -> dict[str, str]:
@@ -38,8 +38,7 @@ def timeline_title(points: pd.DataFrame) -> str:
 
 
 def timeline_chart(points: pd.DataFrame, two_days: tuple, latest, source_line: str, *, title: str | None = None):
-    """Markers on four lanes (coalition, United States, Russia, talks and
-    ceasefire) over the whole span; a band marks `two_days` (first, last) and a
+    """Markers on one lane per strand (LANES) over the whole span; a band marks `two_days` (first, last) and a
     dashed line the `latest` date covered. Each lane's name stands above its
     line, so the time axis has the figure's whole width."""
     first_day, last_day = pd.Timestamp(two_days[0]), pd.Timestamp(two_days[1])
@@ -52,8 +51,8 @@ def timeline_chart(points: pd.DataFrame, two_days: tuple, latest, source_line: s
     end = latest + pd.Timedelta(days=25)
     ax.axvspan(first_day - pd.Timedelta(days=3), last_day + pd.Timedelta(days=3),
                color=style.OKABE_ITO["sky_blue"], alpha=0.35, linewidth=0, zorder=1)
-    # On the talks lane, empty until 2026, so the note meets no marker.
-    ax.text(last_day + pd.Timedelta(days=7), y["war"], f"{date_span_text(first_day, last_day)}:\nParis, Vladivostok",
+    # Below the lowest lane, so the note meets no marker.
+    ax.text(last_day + pd.Timedelta(days=7), -0.75, f"{date_span_text(first_day, last_day)}: Paris, Vladivostok",
             fontsize=FONT_SIZE - 1, va="center", ha="left", color="#1a1a1a")
     ax.axvline(latest, color="#555555", linestyle="--", linewidth=0.9, zorder=1)
     ax.text(latest - pd.Timedelta(days=4), y["coalition"] + 0.3, f"latest: {date_span_text(latest, latest)}",
@@ -65,10 +64,10 @@ def timeline_chart(points: pd.DataFrame, two_days: tuple, latest, source_line: s
         ax.scatter(rows["start_date"], [y[category]] * len(rows), marker=CATEGORY_MARKERS[category],
                    color=CATEGORY_COLOURS[category], s=52, zorder=3, edgecolor="white", linewidth=0.5)
         ax.text(start + pd.Timedelta(days=4), y[category] + 0.3, names[category], fontsize=FONT_SIZE,
-                fontweight="bold", ha="left", va="bottom", color=CATEGORY_COLOURS[category] if category != "war" else "#1a1a1a")
+                fontweight="bold", ha="left", va="bottom", color=CATEGORY_COLOURS[category])
     ax.set_yticks([y[c] for c in lanes], ["" for _ in lanes])
     ax.tick_params(axis="y", length=0)
-    ax.set_ylim(-0.45, len(lanes) - 0.2)
+    ax.set_ylim(-1.05, len(lanes) - 0.2)
     ax.set_xlim(start, end)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 5, 9]))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
