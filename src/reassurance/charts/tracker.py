@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from .. import labels, style
-from ..tracker import latest, movers
+from ..tracker import latest, movers, short_name
 from .commitment import TILE_GRID, missing_tiles
 
 COLOURS = style.TRACKER_COLOURS
@@ -56,9 +56,12 @@ def movement_chart(frame: pd.DataFrame, source_line: str, *, title: str):
     placed on a time axis (colour and marker shape by stance), joined by a line.
     Rows are ordered by latest stance, then name, so the groups read together."""
     rows = movers(frame)
+    rows = rows.assign(actor=rows["actor"].map(short_name))
     last = latest(rows)
     order = list(last["actor"])
-    fig, ax = style.new_figure(title, height_in=1.9 + 0.3 * len(order))
+    fig, (ax, key) = style.new_figure(title, height_in=2.6 + 0.3 * len(order), nrows=2,
+                                      gridspec_kw={"height_ratios": [0.3 * len(order) + 0.5, 0.95]})
+    key.axis("off")
     y = {name: len(order) - 1 - i for i, name in enumerate(order)}
     for name, group in rows.groupby("actor"):
         ax.plot(group["date"], [y[name]] * len(group), color="#999999", linewidth=1.0, zorder=1)
@@ -75,8 +78,8 @@ def movement_chart(frame: pd.DataFrame, source_line: str, *, title: str):
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     ax.set_xlabel("Date the stance was stated")
     ax.set_ylabel("Country or body (by latest stance)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.06 - 0.5 / len(order)), ncols=3, fontsize=8.5,
-              title="Stance", title_fontsize=8.5)
+    key.legend(*ax.get_legend_handles_labels(), loc="center", ncols=3, fontsize=8.5,
+               title="Stance", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
     return fig
 
@@ -109,8 +112,15 @@ def tile_map(drawn: pd.DataFrame, source_line: str, *, title: str, grid: dict = 
         raise ValueError(f"European countries without a tile in the grid: {missing}")
     ncols = max(c for c, _ in grid.values()) + 1
     nrows = max(r for _, r in grid.values()) + 1
-    fig, axes = style.new_figure(title, height_in=8.2, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6]})
-    ax, side = axes
+    fig, axes = style.new_figure(title, height_in=8.8, nrows=2, ncols=2,
+                                 gridspec_kw={"width_ratios": [ncols + 0.2, 1.2], "height_ratios": [nrows, 1.3]})
+    ax, side = axes[0]
+    # The legend gets its own row across both columns, clear of the map and the source line.
+    grid_spec = axes[1, 0].get_subplotspec().get_gridspec()
+    axes[1, 0].remove()
+    axes[1, 1].remove()
+    key = fig.add_subplot(grid_spec[1, :])
+    key.axis("off")
     title_text = ax.get_title(loc="left")
     ax.set_title("", loc="left")
     fig.suptitle(title_text, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
@@ -134,8 +144,8 @@ def tile_map(drawn: pd.DataFrame, source_line: str, *, title: str, grid: dict = 
     handles = [Patch(facecolor=COLOURS[s], edgecolor="#333333", label=labels.TRACKER_STANCE[s]) for s in present]
     if (drawn["stance"] == NO_STANCE).any():
         handles.append(Patch(facecolor=NO_STANCE_COLOUR, edgecolor="#333333", hatch="..", label=NO_STANCE_LABEL))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.6, 0.0), ncols=3, fontsize=8.5,
-              title="Latest dated stance on the country's own part in the force", title_fontsize=8.5)
+    key.legend(handles=handles, loc="center", ncols=3, fontsize=8.5,
+               title="Latest dated stance on the country's own part in the force", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
     return fig
 
