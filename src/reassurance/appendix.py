@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import commitment, context, positions, research, russia, since, summit, us_position
+from . import commitment, context, positions, research, russia, since, summit, tracker, us_position
 from .evidence import Evidence
 
 COUNT_COLUMNS = {"shown": "Number", "what": "What was counted", "counted_by": "Who gave it", "quote": "In the source's words", "source": "Source"}
@@ -176,6 +176,16 @@ def research_months(evidence: Evidence) -> pd.DataFrame:
 
 # The appendix, in page order: (anchor, caption, builder). The notebook shows
 # them one by one; a test checks that each builds and that none is empty.
+def tracker_stances(evidence: Evidence) -> pd.DataFrame:
+    """Every dated (and undated) stance of the country tracker, by country and date."""
+    return tracker.full_table(tracker.stances(evidence))
+
+
+def tracker_membership(evidence: Evidence) -> pd.DataFrame:
+    """Each country's coalition membership as the sources give it."""
+    return tracker.membership_table(evidence)
+
+
 TABLES = {
     "tbl-evidence-events": ("Every dated event from the invasion to Putin's Vladivostok speech, in date order", events),
     "tbl-evidence-terms": ("Recorded statements that use 'security guarantees' or 'reassurance force', in date order", terms),
@@ -194,6 +204,8 @@ TABLES = {
     "tbl-evidence-since": ("Every step after the two days, in date order, with the passage each rests on", since_steps),
     "tbl-evidence-disagreements": ("Counts, dates and signatories on which the later sources differ", since_disagreements),
     "tbl-evidence-research": ("The searches behind the evidence, by the month they aimed at", research_months),
+    "tbl-evidence-tracker": ("Every stance of the country tracker, by country and date", tracker_stances),
+    "tbl-evidence-membership": ("Coalition membership, country by country, with its source", tracker_membership),
 }
 
 

@@ -246,6 +246,39 @@ CORPUS = {
     "code": "Stored source files of public code repositories.",
 }
 
+TRACKER_STANCE = {
+    "ground-troops": (
+        "A leader or minister said the country will send, or is ready to send, troops to Ukraine "
+        "for the force, possibly after a ceasefire or on other conditions."
+    ),
+    "ready-in-principle": (
+        "The country said it is open or ready in principle, or would not rule troops out, "
+        "without a decision to send them."
+    ),
+    "non-ground-support": (
+        "The country will contribute, but not with ground troops in Ukraine: air policing, naval "
+        "or mine-clearing work, training outside Ukraine, logistics, staff or funding."
+    ),
+    "undecided": "The country said no decision has been taken yet, or that a decision is premature.",
+    "rules-out-troops": "The country ruled out sending its own troops to Ukraine.",
+    "opposes-force": "The country opposes any Western troops in Ukraine.",
+    "backstop": (
+        "The United States offered support to the force from outside Ukraine (intelligence, air "
+        "power, a backstop), without troops on the ground."
+    ),
+    "host": "Ukraine, where the force would deploy, asked for it or said a foreign military presence matters.",
+}
+
+MEMBER = {
+    "yes": (
+        "A source names the country as a member of the coalition, or as taking part in one of "
+        "its leaders' meetings; no official list of the members was found."
+    ),
+    "no": "The country, or a source on its membership, says it is not a member.",
+    "unknown": "Sources disagree, or no source was found that names the country as a member.",
+}
+
+
 # Field of the Data Package -> definitions of its codes (the same keys as labels.BY_FIELD).
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -270,4 +303,6 @@ BY_FIELD = {
     ("positions", "issue"): ISSUE,
     ("positions", "position"): POSITION,
     ("positions", "evidence"): POSITION_EVIDENCE,
+    ("country_stances", "stance"): TRACKER_STANCE,
+    ("coalition_membership", "member"): MEMBER,
 }

@@ -39,7 +39,8 @@ def _order(codes: pd.Series, mapping: dict) -> pd.Series:
 
 def stance_table(evidence: Evidence) -> pd.DataFrame:
     """One row per country with a public stance, plus every European country of
-    the evidence base without one (shown as unknown, never left out).
+    the evidence base without one, here or in the country tracker (shown as
+    unknown, never left out).
 
     Sorted by stance (in label order), then by country name.
     """
@@ -48,7 +49,10 @@ def stance_table(evidence: Evidence) -> pd.DataFrame:
     frame = evidence.participants.copy()
     frame["in_participants"] = True
     known = set(frame["actor_id"])
-    missing = actors[(actors["region"] == "europe") & ~actors.index.isin(known)].index
+    # A country whose stance the country tracker dates has a public statement
+    # on its part (in the tracker chapter), so it is not listed here as having none.
+    tracked = set(evidence.country_stances.loc[evidence.country_stances["date"].notna(), "actor_id"])
+    missing = actors[(actors["region"] == "europe") & ~actors.index.isin(known | tracked)].index
     if len(missing):
         extra = pd.DataFrame(
             {

@@ -156,6 +156,25 @@ US_ATTENDED = {"yes": "Yes", "no": "No", "unknown": "Not reported"}
 CORPUS = {"pages": "Web pages", "docs": "Documentation", "issues": "Issue threads", "code": "Code"}
 
 # Field of the Data Package -> labels for its codes.
+# The country tracker's stances (country_stances.stance), from most to least committed.
+TRACKER_STANCE = {
+    "ground-troops": "Ready to send troops",
+    "ready-in-principle": "Ready in principle",
+    "non-ground-support": "Support, no ground troops",
+    "undecided": "Undecided",
+    "rules-out-troops": "Rules out its troops",
+    "opposes-force": "Opposes any force",
+    "backstop": "Support from outside (US)",
+    "host": "Host country, asks for it",
+}
+
+MEMBER = {
+    "yes": "Member",
+    "no": "Not a member",
+    "unknown": "Membership unknown",
+}
+
+
 BY_FIELD = {
     ("claims", "status"): STATUS,
     ("claims", "topic"): TOPIC,
@@ -177,4 +196,6 @@ BY_FIELD = {
     ("positions", "issue"): ISSUE,
     ("positions", "position"): POSITION,
     ("positions", "evidence"): POSITION_EVIDENCE,
+    ("country_stances", "stance"): TRACKER_STANCE,
+    ("coalition_membership", "member"): MEMBER,
 }

@@ -55,6 +55,21 @@ POSITION_COLOURS = {
     "unknown": "#F2F2F2",
 }
 
+# The country tracker's stances (country_stances.stance): the same colour as
+# the commitment chapter's code of the same meaning; "opposes any force" (a
+# stance against the force, not only against one's own troops) is black, and
+# the US's support from outside is blue, the colour of a conditional part.
+TRACKER_COLOURS = {
+    "ground-troops": STANCE_COLOURS["ready"],
+    "ready-in-principle": STANCE_COLOURS["ready-in-principle"],
+    "non-ground-support": STANCE_COLOURS["air-sea-training-only"],
+    "undecided": STANCE_COLOURS["undecided"],
+    "rules-out-troops": STANCE_COLOURS["no-troops"],
+    "opposes-force": OKABE_ITO["black"],
+    "backstop": STANCE_COLOURS["open"],
+    "host": STANCE_COLOURS["not-applicable"],
+}
+
 TEXT_COLOUR = "#1a1a1a"
 FIGURE_WIDTH_IN = 8.0
 SOURCE_STRIP_IN = 0.32

@@ -29,6 +29,7 @@ SEARCHES = [
     ("matrix", "book/positions.html"),
     ("annotated", "book/article-annotated.html"),
     ("Geneva", "book/since-then.html"),
+    ("Riksdag", "book/tracker.html"),
     ("appendix", "book/evidence.html"),
 ]
 

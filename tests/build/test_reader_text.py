@@ -17,7 +17,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from reassurance import codebook, commitment
+from reassurance import codebook, commitment, tracker
+from reassurance.evidence import load_evidence
 
 from test_site import SITE, pages as built_pages
 
@@ -266,9 +267,21 @@ def box():
     return box
 
 
-def test_the_box_shows_every_group_in_order():
+def test_the_box_shows_every_group_in_order_with_its_denominator():
+    content = tracker.box(load_evidence())
     terms = [dt.get_text(" ", strip=True) for dt in box().find_all("dt")]
-    assert terms == [commitment.labels.STANCE[s] for s in commitment.BOX_STANCES]
+    expected = [f"{g['label']}: {len(g['entries'])} of the {content['members']}" for g in content["groups"]]
+    expected += [tracker.NO_STANCE_LABEL] if content["no_stance"] else []
+    expected += [tracker.OTHERS_LABEL] if content["others"] else []
+    assert terms == expected
+
+
+def test_the_box_says_why_a_non_member_is_there():
+    """The United States, not a member, is never under a heading about the members without saying so."""
+    dds = {dt.get_text(" ", strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in box().find_all("dt")}
+    for term, text in dds.items():
+        if "United States" in text:
+            assert term == tracker.OTHERS_LABEL and "United States (not a member" in text
 
 
 def test_every_box_entry_links_to_evidence_that_exists():
@@ -276,7 +289,7 @@ def test_every_box_entry_links_to_evidence_that_exists():
     for dd in box().find_all("dd"):
         links = dd.find_all("a", href=True)
         if not links:
-            if dd.get_text(" ", strip=True) != commitment.BOX_EMPTY:
+            if dd.get_text(" ", strip=True) != commitment.BOX_EMPTY and dd.find_previous_sibling("dt").get_text(" ", strip=True) != tracker.NO_STANCE_LABEL:
                 empty.append(dd.get_text(" ", strip=True)[:60])
             continue
         for link in links:
