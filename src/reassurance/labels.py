@@ -146,6 +146,37 @@ POSITION_EVIDENCE = {
     "article-only": "Annotated article only (unconfirmed)",
 }
 
+FORCE_ASPECT = {
+    "task": "Tasks",
+    "command": "Command and headquarters",
+    "size": "Size",
+    "cost": "Cost and funding",
+    "legal-basis": "Legal basis and approvals",
+    "condition": "Conditions",
+    "january-2026": "The January 2026 declarations",
+}
+
+FORCE_DOMAIN = {"land": "Land", "air": "Air", "sea": "Sea", "whole-force": "Whole force"}
+
+FORCE_LAYER = {
+    "ukraine-army": "Ukraine's army",
+    "european-force": "European-led force",
+    "us-backstop": "United States",
+    "none": "Not drawn",
+}
+
+FORCE_UNIT = {"troops": "troops", "people": "people", "pounds": "pounds", "n/a": ""}
+
+FORCE_KIND = {
+    "estimate": "Estimate",
+    "option": "Option (analysts)",
+    "pledge": "National pledge",
+    "plan": "Plan",
+    "status": "Status",
+    "assessment": "Outside assessment",
+}
+
+
 # Field of the Data Package -> labels for its codes.
 BY_FIELD = {
     ("claims", "status"): STATUS,
@@ -164,4 +195,9 @@ BY_FIELD = {
     ("positions", "issue"): ISSUE,
     ("positions", "position"): POSITION,
     ("positions", "evidence"): POSITION_EVIDENCE,
+    ("force_design", "aspect"): FORCE_ASPECT,
+    ("force_design", "domain"): FORCE_DOMAIN,
+    ("force_design", "layer"): FORCE_LAYER,
+    ("force_design", "unit"): FORCE_UNIT,
+    ("force_design", "kind"): FORCE_KIND,
 }

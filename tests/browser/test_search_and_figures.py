@@ -29,6 +29,7 @@ SEARCHES = [
     ("matrix", "book/positions.html"),
     ("annotated", "book/article-annotated.html"),
     ("Geneva", "book/since-then.html"),
+    ("Valérien", "book/force.html"),
     ("appendix", "book/evidence.html"),
 ]
 
