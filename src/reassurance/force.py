@@ -154,15 +154,18 @@ def reader_table(design_frame: pd.DataFrame, aspects, *, with_domain: bool = Fal
 
 
 def size_table(design_frame: pd.DataFrame) -> pd.DataFrame:
-    """Sizes of the force: outside options and estimates first, then national
-    pledges, each with its figure; Ukraine's own army is left to the diagram."""
+    """Sizes of the force: outside options and estimates first (smallest
+    first), then national pledges (oldest first), each with its kind and
+    figure; Ukraine's own army is left to the diagram."""
     sizes = design_frame[(design_frame["aspect"] == "size") & (design_frame["layer"] != "ukraine-army")]
-    order = {k: i for i, k in enumerate(OUTSIDE_KINDS + NATIONAL_KINDS)}
-    sizes = sizes.assign(_order=sizes["kind"].map(order).fillna(len(order)))
-    sizes = sizes.assign(_undated=sizes["date"].isna()).sort_values(["_order", "_undated", "date", "item_id"])
+    sizes = sizes.assign(
+        _order=sizes["kind"].map(lambda k: 0 if k in OUTSIDE_KINDS else 1 if k in NATIONAL_KINDS else 2),
+        _number=sizes["number_low"].astype("Float64").where(sizes["kind"].isin(OUTSIDE_KINDS), 0).fillna(0),
+        _undated=sizes["date"].isna(),
+    ).sort_values(["_order", "_number", "_undated", "date", "item_id"])
     return pd.DataFrame(
         {
-            "Who gives it": sizes["kind"].map(lambda k: "Outside the governments" if k in OUTSIDE_KINDS else "A government"),
+            "Kind": sizes["kind_label"],
             "Troops": [figure_text(r) if pd.notna(r["number_low"]) else "not given" for _, r in sizes.iterrows()],
             "What the source reports (our words)": sizes["item"],
             "Date": sizes["date"].map(_date_cell),

@@ -116,10 +116,15 @@ def test_counts_add_up(design):
 
 def test_outside_figures_come_before_and_apart_from_national_pledges(design):
     table = force.size_table(design)
-    who = list(table["Who gives it"])
-    assert who == sorted(who, key=lambda w: w != "Outside the governments")
-    assert {"Outside the governments", "A government"} == set(who)
+    outside = {labels.FORCE_KIND[k] for k in force.OUTSIDE_KINDS}
+    national = {labels.FORCE_KIND[k] for k in force.NATIONAL_KINDS}
+    kinds = list(table["Kind"])
+    first = [k in outside for k in kinds]
+    assert first == sorted(first, reverse=True)
+    assert set(kinds) == outside | national
     assert "800,000" not in set(table["Troops"])
+    options = table[table["Kind"] == labels.FORCE_KIND["option"]]
+    assert list(options["Troops"]) == ["10,000", "25,000", "60,000–100,000"]
 
 
 def test_reader_tables_show_labels_dated_rows_first(design):
