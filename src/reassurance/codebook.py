@@ -278,6 +278,46 @@ MEMBER = {
     "unknown": "Sources disagree, or no source was found that names the country as a member.",
 }
 
+FORCE_ASPECT = {
+    "task": "What the force would do, domain by domain.",
+    "command": "Who commands the force, from which headquarters, and how far that headquarters has got.",
+    "size": "How many troops: options and estimates from outside, pledges from governments, and Ukraine's own army.",
+    "cost": "What a government says its part costs or what it has set aside for it.",
+    "legal-basis": "On what legal footing the force would deploy, and which national approvals it needs.",
+    "condition": "What has to happen before the force deploys: a ceasefire, US support.",
+    "january-2026": "What the Paris Declaration and the declaration of intent of 6 January 2026 set out.",
+}
+
+FORCE_DOMAIN = {
+    "land": "Ground forces, training and logistics on Ukrainian soil.",
+    "air": "Air policing and the protection of Ukraine's airspace.",
+    "sea": "The Black Sea: mine clearance and maritime security.",
+    "whole-force": "The force as a whole, or its command, not one domain.",
+}
+
+FORCE_LAYER = {
+    "ukraine-army": "Ukraine's own army, the first line of defence, drawn in front.",
+    "european-force": "The European-led multinational force, drawn behind Ukraine's army.",
+    "us-backstop": "The United States' part behind the force, drawn last.",
+    "none": "An item the three-layer diagram does not draw.",
+}
+
+FORCE_UNIT = {
+    "troops": "Soldiers (a force's or an army's size).",
+    "people": "Staff of a headquarters.",
+    "pounds": "Pounds sterling.",
+    "n/a": "The item gives no number.",
+}
+
+FORCE_KIND = {
+    "estimate": "A number put forward by an official or an outside source as a likely size or cost, not a pledge.",
+    "option": "One of several options set out by analysts outside government.",
+    "pledge": "What a government says it would contribute or has set aside.",
+    "plan": "What the coalition, its leaders or its texts say the force would do or be.",
+    "status": "What has happened so far: a step taken, a body set up, a rule in force.",
+    "assessment": "An outside analyst's reading of the design, not a government's word.",
+}
+
 
 # Field of the Data Package -> definitions of its codes (the same keys as labels.BY_FIELD).
 BY_FIELD = {
@@ -305,4 +345,9 @@ BY_FIELD = {
     ("positions", "evidence"): POSITION_EVIDENCE,
     ("country_stances", "stance"): TRACKER_STANCE,
     ("coalition_membership", "member"): MEMBER,
+    ("force_design", "aspect"): FORCE_ASPECT,
+    ("force_design", "domain"): FORCE_DOMAIN,
+    ("force_design", "layer"): FORCE_LAYER,
+    ("force_design", "unit"): FORCE_UNIT,
+    ("force_design", "kind"): FORCE_KIND,
 }

@@ -155,6 +155,37 @@ MEETING_FORMAT = {"in-person": "In person", "video": "By video", "hybrid": "In p
 US_ATTENDED = {"yes": "Yes", "no": "No", "unknown": "Not reported"}
 CORPUS = {"pages": "Web pages", "docs": "Documentation", "issues": "Issue threads", "code": "Code"}
 
+FORCE_ASPECT = {
+    "task": "Tasks",
+    "command": "Command and headquarters",
+    "size": "Size",
+    "cost": "Cost and funding",
+    "legal-basis": "Legal basis and approvals",
+    "condition": "Conditions",
+    "january-2026": "The January 2026 declarations",
+}
+
+FORCE_DOMAIN = {"land": "Land", "air": "Air", "sea": "Sea", "whole-force": "Whole force"}
+
+FORCE_LAYER = {
+    "ukraine-army": "Ukraine's army",
+    "european-force": "European-led force",
+    "us-backstop": "United States",
+    "none": "Not drawn",
+}
+
+FORCE_UNIT = {"troops": "troops", "people": "people", "pounds": "pounds", "n/a": ""}
+
+FORCE_KIND = {
+    "estimate": "Estimate",
+    "option": "Option (analysts)",
+    "pledge": "National pledge",
+    "plan": "Plan",
+    "status": "Status",
+    "assessment": "Outside assessment",
+}
+
+
 # Field of the Data Package -> labels for its codes.
 # The country tracker's stances (country_stances.stance), from most to least committed.
 TRACKER_STANCE = {
@@ -198,4 +229,9 @@ BY_FIELD = {
     ("positions", "evidence"): POSITION_EVIDENCE,
     ("country_stances", "stance"): TRACKER_STANCE,
     ("coalition_membership", "member"): MEMBER,
+    ("force_design", "aspect"): FORCE_ASPECT,
+    ("force_design", "domain"): FORCE_DOMAIN,
+    ("force_design", "layer"): FORCE_LAYER,
+    ("force_design", "unit"): FORCE_UNIT,
+    ("force_design", "kind"): FORCE_KIND,
 }

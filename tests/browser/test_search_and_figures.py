@@ -30,6 +30,7 @@ SEARCHES = [
     ("annotated", "book/article-annotated.html"),
     ("Geneva", "book/since-then.html"),
     ("Riksdag", "book/tracker.html"),
+    ("Valérien", "book/force.html"),
     ("appendix", "book/evidence.html"),
 ]
 
