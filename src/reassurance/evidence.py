@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 from frictionless import FrictionlessException, Package
 
+from .judgements import problems as judgement_problems
 from .paths import datapackage_path
 
 # Dates become pandas timestamps; integers keep a nullable integer dtype.
@@ -277,6 +278,10 @@ def validate(path: Path | str | None = None) -> Package:
     for task in report.tasks:
         if task.valid is not None and not task.stats.get("rows") and not task.errors:
             problems.append(f"data/{task.place or task.name}: [empty-table] the table has a header but no rows")
+    if problems:
+        raise EvidenceError(_capped(problems))
+    # What a schema cannot say: the judgements' rules (reassurance.judgements).
+    problems = judgement_problems(path.parent)
     if problems:
         raise EvidenceError(_capped(problems))
     return package
