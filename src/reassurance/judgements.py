@@ -194,7 +194,12 @@ def list_markdown(judgements: pd.DataFrame, shown_in: str) -> str:
     if rows.empty:
         raise ValueError(f"no judgement is shown in {shown_in!r}")
     outcome = shown_in not in ("front", "since-then")
-    return "\n".join(item_markdown(r, outcome=outcome) for r in rows.itertuples(index=False))
+    items = "\n".join(item_markdown(r, outcome=outcome) for r in rows.itertuples(index=False))
+    if outcome:
+        return items
+    # Calls still open say once when they were made.
+    made = " and ".join(sorted({date_text(d) for d in rows["as_of"]}))
+    return f"*As of {made}:*\n\n{items}"
 
 
 def _cite(key: str) -> str:

@@ -39,7 +39,7 @@ def board_markdown(evidence) -> str:
     lines = [
         f"```{{list-table}} Where things stand, as of {date_text(judgements.board_as_of(evidence))}",
         ":header-rows: 1",
-        ":widths: 30 45 25",
+        ":widths: 27 40 33",
         "",
         "* - Indicator",
         "  - Status",
