@@ -30,6 +30,7 @@ SEARCHES = [
     ("annotated", "book/article-annotated.html"),
     ("Geneva", "book/since-then.html"),
     ("appendix", "book/evidence.html"),
+    ("Brier", "book/track-record.html"),
 ]
 
 FIGURE_DATA = chrome.ROOT / "book" / "figure-data"
