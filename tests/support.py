@@ -202,7 +202,7 @@ def book_markdown(root: Path = ROOT, *, outputs: bool = False, tables: bool = Fa
 # The opening findings are a list, directly under the title or as the first
 # section under one of these headings; the argument follows in sections.
 OPENING_HEADINGS = ("Key takeaways", "Key findings")
-ASSESSMENT_TITLE = re.compile(r"^(?::::|```)\{admonition\} Our assessment", re.MULTILINE)
+ASSESSMENT_TITLE = re.compile(r"^(?::::|`{3,})\{admonition\} Our assessment", re.MULTILINE)
 _CITE = re.compile(r"\{cite:[pt]\}`([^`]+)`")
 _GLUE_REFERENCE = re.compile(r"\{glue:(?:text|md|any|)\}`([^`:]+)(?::[^`]*)?`|```\{glue:figure\} (\S+)")
 _FIGURE = re.compile(r"```\{glue:figure\} (\S+)\n(.*?)\n```", re.DOTALL)

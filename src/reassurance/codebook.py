@@ -317,7 +317,46 @@ FORCE_KIND = {
     "status": "What has happened so far: a step taken, a body set up, a rule in force.",
     "assessment": "An outside analyst's reading of the design, not a government's word.",
 }
+LIKELIHOOD = {
+    "remote-chance": "PHIA probability yardstick: 0 to 5 per cent.",
+    "highly-unlikely": "PHIA probability yardstick: 10 to 20 per cent.",
+    "unlikely": "PHIA probability yardstick: 25 to 35 per cent.",
+    "realistic-possibility": "PHIA probability yardstick: 40 to 50 per cent.",
+    "likely": "PHIA probability yardstick (likely or probable): 55 to 75 per cent.",
+    "highly-likely": "PHIA probability yardstick: 80 to 90 per cent.",
+    "almost-certain": "PHIA probability yardstick: 95 to 100 per cent.",
+}
 
+CONFIDENCE = {
+    "high": "Several independent sources, official or agency, point the same way and none the other.",
+    "moderate": "The sources point one way, but they are few, secondary, or leave a gap.",
+    "low": "The evidence is thin, dated or contested; the judgement could turn on one new fact.",
+}
+
+OUTCOME = {
+    "open": "The date by which the statement is scored has not come, or nothing has settled it.",
+    "borne-out": "What the statement says happened, by its date; a source says so.",
+    "not-borne-out": "What the statement says did not happen by its date; a source shows it.",
+    "overtaken": "Events made the statement moot (its premise fell away); it is not scored.",
+}
+
+JUDGEMENT_PAGE = {
+    "front": "The front page's key judgements.",
+    "commitment": "The assessment box of the chapter on the 26-nation commitment.",
+    "russia": "The assessment box of the chapter on Russia's response.",
+    "us-position": "The assessment box of the chapter on the US position.",
+    "positions": "The assessment box of the chapter comparing positions.",
+    "since-then": "The assessment box of the chapter on what followed.",
+}
+
+INDICATOR = {
+    "ceasefire": "Whether a ceasefire between Russia and Ukraine is in force.",
+    "force-deployed": "Whether the reassurance force has deployed in Ukraine.",
+    "contributors-named": "Whether the countries that will send troops have been named.",
+    "us-guarantee-signed": "Whether the United States has signed a written security guarantee.",
+    "parliamentary-approvals": "Whether any parliament has approved a deployment.",
+    "russia-position": "What Russia says about Western troops in Ukraine.",
+}
 
 # Field of the Data Package -> definitions of its codes (the same keys as labels.BY_FIELD).
 BY_FIELD = {
@@ -350,4 +389,9 @@ BY_FIELD = {
     ("force_design", "layer"): FORCE_LAYER,
     ("force_design", "unit"): FORCE_UNIT,
     ("force_design", "kind"): FORCE_KIND,
+    ("judgements", "likelihood"): LIKELIHOOD,
+    ("judgements", "confidence"): CONFIDENCE,
+    ("judgements", "outcome"): OUTCOME,
+    ("judgements", "shown_in"): JUDGEMENT_PAGE,
+    ("board", "indicator"): INDICATOR,
 }

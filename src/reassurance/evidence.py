@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 from frictionless import FrictionlessException, Package
 
+from .judgements import problems as judgement_problems
 from .paths import datapackage_path
 
 # Dates become pandas timestamps; integers keep a nullable integer dtype.
@@ -305,6 +306,8 @@ def _checked(path: Path | str | None, *, book: bool) -> tuple[Package, dict[str,
     tables = {r.name: _frame(r) for r in package.resources}
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     problems = rules.data_problems(tables, descriptor)
+    # The judgements' rules (reassurance.judgements): what a schema cannot say.
+    problems += judgement_problems(path.parent)
     if book:
         paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
         problems += rules.book_problems(path.resolve().parent.parent, tables, paths)

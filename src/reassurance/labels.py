@@ -184,7 +184,44 @@ FORCE_KIND = {
     "status": "Status",
     "assessment": "Outside assessment",
 }
+# The PHIA probability yardstick's terms (judgements.likelihood), lowest first.
+LIKELIHOOD = {
+    "remote-chance": "Remote chance",
+    "highly-unlikely": "Highly unlikely",
+    "unlikely": "Unlikely",
+    "realistic-possibility": "Realistic possibility",
+    "likely": "Likely or probable",
+    "highly-likely": "Highly likely",
+    "almost-certain": "Almost certain",
+}
 
+CONFIDENCE = {"high": "high", "moderate": "moderate", "low": "low"}
+
+OUTCOME = {
+    "open": "Open",
+    "borne-out": "Borne out",
+    "not-borne-out": "Not borne out",
+    "overtaken": "Overtaken by events",
+}
+
+JUDGEMENT_PAGE = {
+    "front": "Front page",
+    "commitment": "The commitment",
+    "russia": "Russia's response",
+    "us-position": "The US position",
+    "positions": "Positions compared",
+    "since-then": "Since then",
+}
+
+# The status board's rows, in the order the front page shows them.
+INDICATOR = {
+    "ceasefire": "Ceasefire",
+    "force-deployed": "Force deployed",
+    "contributors-named": "Contributors named",
+    "us-guarantee-signed": "US guarantee signed",
+    "parliamentary-approvals": "Parliamentary approvals",
+    "russia-position": "Russia's position",
+}
 
 # Field of the Data Package -> labels for its codes.
 # The country tracker's stances (country_stances.stance), from most to least committed.
@@ -234,4 +271,9 @@ BY_FIELD = {
     ("force_design", "layer"): FORCE_LAYER,
     ("force_design", "unit"): FORCE_UNIT,
     ("force_design", "kind"): FORCE_KIND,
+    ("judgements", "likelihood"): LIKELIHOOD,
+    ("judgements", "confidence"): CONFIDENCE,
+    ("judgements", "outcome"): OUTCOME,
+    ("judgements", "shown_in"): JUDGEMENT_PAGE,
+    ("board", "indicator"): INDICATOR,
 }

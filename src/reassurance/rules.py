@@ -198,6 +198,11 @@ def _month_end(month: str) -> pd.Timestamp | None:
         return None
 
 
+# Columns whose dates lie ahead by design, not reports of what happened: a
+# judgement's horizon (the day by which it says what it expects).
+FORWARD_DATES = {("judgements", "by_date")}
+
+
 def date_problems(tables: dict[str, pd.DataFrame], descriptor: dict, paths: dict[str, str]) -> list[str]:
     if "sources" not in tables:
         return []
@@ -219,7 +224,7 @@ def date_problems(tables: dict[str, pd.DataFrame], descriptor: dict, paths: dict
             continue
         frame = tables[name]
         for field in resource["schema"]["fields"]:
-            if field.get("type") != "date":
+            if field.get("type") != "date" or (name, field["name"]) in FORWARD_DATES:
                 continue
             for number, value, index in zip(range(2, len(frame) + 2), frame[field["name"]], frame.index):
                 if pd.isna(value) or value <= limit:

@@ -32,6 +32,7 @@ SEARCHES = [
     ("Riksdag", "book/tracker.html"),
     ("Valérien", "book/force.html"),
     ("appendix", "book/evidence.html"),
+    ("Brier", "book/track-record.html"),
 ]
 
 FIGURE_DATA = chrome.ROOT / "book" / "figure-data"

@@ -28,7 +28,17 @@ def toc_files(entry) -> list[str]:
 
 # The chapters: the numbered parts of the table of contents (the Reference part
 # holds the methodology, the data dictionary and other pages of another kind).
-CHAPTERS = [f for part in TOC["parts"] if part.get("numbered") for f in toc_files(part)]
+# The track record is a numbered page written by a directive from the data, not
+# a chapter notebook: the only such page.
+NOT_NOTEBOOKS = {"book/track-record"}
+NUMBERED = [f for part in TOC["parts"] if part.get("numbered") for f in toc_files(part)]
+CHAPTERS = [f for f in NUMBERED if f not in NOT_NOTEBOOKS]
+
+
+def test_every_numbered_page_but_the_track_record_is_a_chapter_notebook():
+    assert NOT_NOTEBOOKS <= set(NUMBERED)
+    assert all((ROOT / f"{f}.ipynb").is_file() for f in CHAPTERS)
+    assert all((ROOT / f"{f}.md").is_file() for f in NOT_NOTEBOOKS)
 
 
 @pytest.fixture(scope="module")
