@@ -91,6 +91,15 @@ _DROP = [
 ]
 
 
+_HEADING = re.compile(r"<(/?)h([2-6])\b")
+
+
+def promote_headings(text: str) -> str:
+    """The single page nests every document under the front page (a chapter's
+    title is an h2 there); in the PDF each is a page of its own, titled h1."""
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) - 1}", text)
+
+
 def plain(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
@@ -137,6 +146,8 @@ def reader_html(single: Path, *, base_url: str = "", epoch: str | None = None) -
         for pattern in _DROP:
             text = pattern.sub("", text)
         text = _HREF.sub(relink, text)
+        if name != root:
+            text = promote_headings(text)
         title = _TITLE.search(text)
         label = plain(title.group(1)) if title else name
         ident = f"pdf-{index}"

@@ -92,8 +92,11 @@ RC_PARAMS = {
     "xtick.color": TEXT_COLOUR,
     "ytick.color": TEXT_COLOUR,
     "legend.frameon": False,
-    # Bundled DejaVu Sans: the same glyphs on every machine.
-    "font.family": "DejaVu Sans",
+    # Bundled DejaVu Sans: the same layout on every machine. The SVG names
+    # it first, then fonts of similar or smaller width and the generic
+    # sans-serif, for a reader's browser that lacks it.
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Helvetica"],
     # Text from data is text: a "$" in a label must not start mathtext
     # ("$5bn and $6bn" would print as italic "5bnand6bn").
     "text.parse_math": False,

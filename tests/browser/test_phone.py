@@ -110,8 +110,8 @@ def test_the_front_page_title_is_small_and_its_first_section_is_in_the_upper_hal
     phone.load(http_site + f"{root}.html")
     title_size, heading_top, viewport = phone.driver.execute_script(
         """
-        const h1 = document.querySelector('main h1');
-        const h2 = document.querySelector('main section section h2, main h2');
+        const h1 = document.querySelector('main .bd-article h1');
+        const h2 = document.querySelector('main .bd-article h2');
         return [parseFloat(getComputedStyle(h1).fontSize), h2.getBoundingClientRect().top, window.innerHeight];
         """
     )

@@ -71,9 +71,26 @@ def test_images_have_their_size_and_all_but_the_first_load_lazily(pages):
     assert not problems, "\n".join(problems)
 
 
-def test_figure_images_are_palette_pngs():
+def test_figure_images_are_svg_with_text_as_text_no_date_and_no_small_text():
+    """Figures are SVG (reassurance.style): their text is text, they carry
+    no date, and no text is under MIN_FONT_PT; a PNG left is a palette PNG."""
+    from reassurance.sphinx_site import svg_geometry
+    from reassurance.style import MIN_FONT_PT
+
+    svgs = sorted((SITE / "_images").glob("*.svg"))
+    assert svgs, "no figure image in the site"
+    problems = []
+    for svg in svgs:
+        text = svg.read_text(encoding="utf-8")
+        geometry = svg_geometry(text)
+        if geometry is None or geometry[3] is None:
+            problems.append(f"{svg.name}: no size or no text as text")
+        elif geometry[3] < MIN_FONT_PT - 0.01:
+            problems.append(f"{svg.name}: text of {geometry[3]} pt")
+        if "<dc:date>" in text:
+            problems.append(f"{svg.name}: carries a date")
+    assert not problems, "\n".join(problems)
     pngs = sorted((SITE / "_images").glob("*.png"))
-    assert pngs, "no figure image in the site"
     assert [p.name for p in pngs if Image.open(p).mode != "P"] == []
 
 
