@@ -1,5 +1,5 @@
 """The built site is light and ready to publish (`make test` builds it with
-`make site-stored`: the HTML and, where Chromium is installed, the PDF)."""
+`make site-stored`: the HTML and, where WeasyPrint can load, the reader PDF)."""
 
 from __future__ import annotations
 
@@ -142,7 +142,7 @@ def test_a_404_page_and_a_valid_redirect_page_exist():
 
 def test_no_page_links_to_a_missing_file(pages):
     """Every address within the site resolves, the PDF link included: a build
-    without the PDF (no Chromium) has no link to it."""
+    without the PDF (no WeasyPrint) has no link to it."""
     broken = []
     for page in pages:
         document = soup(page)
@@ -169,7 +169,7 @@ def test_the_front_page_links_the_pdf_when_the_site_has_it():
         assert all(a["href"] == "reassurance.pdf" for a in links), [a["href"] for a in links]
         assert (SITE / "reassurance.pdf").is_file(), "the front page links a PDF that the site lacks"
     elif os.environ.get("CI", "").lower() == "true":
-        pytest.fail("CI=true but the front page has no PDF link (make site-stored prints the PDF with Chromium)")
+        pytest.fail("CI=true but the front page has no PDF link (make site-stored prints the PDF with WeasyPrint)")
 
 
 def test_every_page_head_is_quick_to_paint(pages):
