@@ -114,7 +114,9 @@ def attestation_chart(matrix: pd.DataFrame, source_line: str):
             ax.scatter([x], [yy], s=260, marker="s", color=colour, edgecolors="#333333", linewidths=0.6)
         else:
             ax.scatter([x], [yy], s=30, marker="_", color="#999999")
-    ax.set_xticks(range(len(sources)), [wrap(s, 10) for s in sources], fontsize=8.5)
+    # Slanted, so that nine sources' names do not run into each other.
+    ax.set_xticks(range(len(sources)), [wrap(s, 24) for s in sources], fontsize=8.5,
+                  rotation=45, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(len(themes)), [wrap(t, 38) for t in reversed(themes)], fontsize=8.5)
     ax.set_xlim(-0.6, len(sources) - 0.4)
     ax.set_ylim(-0.6, len(themes) - 0.4)
