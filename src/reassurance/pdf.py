@@ -104,8 +104,23 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
+def last_commit_epoch() -> str | None:
+    """The last commit's time, as the Makefile's SOURCE_DATE_EPOCH; None outside git."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip() or None
+
+
 def as_of(epoch: str | None) -> str:
-    when = datetime.datetime.fromtimestamp(int(epoch or 0), tz=datetime.timezone.utc)
+    """'7 December 2026': the date of `epoch` (SOURCE_DATE_EPOCH), else of
+    the last commit, else today."""
+    epoch = epoch or last_commit_epoch()
+    when = (datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc) if epoch
+            else datetime.datetime.now(tz=datetime.timezone.utc))
     return f"{when.day} {when:%B %Y}"
 
 
