@@ -43,7 +43,7 @@ help:
 	@echo "make site-stored the site from the stored outputs, with its PDF where Chromium is installed (make test runs it)"
 	@echo "make sources     print the references' make-up (mirrors, republishers, no address, by outlet type);"
 	@echo "                 fails if a target is missed (mirrors or no address above 5%, a mirror in findings)"
-	@echo "make pdf         print the whole book to _build/pdf/reassurance.pdf (needs Debian chromium)"
+	@echo "make pdf         the reader PDF (front page and chapters) in _build/pdf/reassurance.pdf (WeasyPrint; needs Pango)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
 	@echo "make lighthouse  build the site, print each page's weight and Lighthouse scores, and the PDF's length"
@@ -92,16 +92,16 @@ site: pdf
 	@mkdir -p $(BUILD)/html && cp $(BUILD)/pdf/reassurance.pdf $(BUILD)/html/reassurance.pdf
 	@$(MAKE) --no-print-directory book SITE_OPTS="-D reassurance_pdf=reassurance.pdf"
 
-# The same from the stored outputs, for `make test`. Without Chromium (a
-# workstation), the site is built without its PDF and so without the link;
-# under CI that fails, as the browser tests do.
+# The same from the stored outputs, for `make test`. Without WeasyPrint or
+# its Pango (a workstation), the site is built without its PDF and so
+# without the link; under CI that fails, as the PDF tests do.
 site-stored: $(INSTALLED) conf.py
-	@if [ -x "$(CHROMIUM)" ]; then \
+	@if $(BIN)/python -c "import weasyprint" 2>/dev/null; then \
 	    $(MAKE) --no-print-directory pdf && mkdir -p $(BUILD)/html && \
 	    cp $(BUILD)/pdf/reassurance.pdf $(BUILD)/html/reassurance.pdf && \
 	    $(MAKE) --no-print-directory html-stored SITE_OPTS="-D reassurance_pdf=reassurance.pdf"; \
-	elif [ "$${CI:-}" = true ]; then echo "CI=true but $(CHROMIUM) is missing: no PDF"; exit 1; \
-	else echo "note: $(CHROMIUM) is missing, so the site is built without its PDF"; \
+	elif [ "$${CI:-}" = true ]; then echo "CI=true but WeasyPrint cannot load (Pango missing?): no PDF"; exit 1; \
+	else echo "note: WeasyPrint cannot load (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0), so the site is built without its PDF"; \
 	    rm -f $(BUILD)/html/reassurance.pdf; $(MAKE) --no-print-directory html-stored; fi
 
 # nbval re-executes every notebook once and compares it with its stored
@@ -110,25 +110,17 @@ test: site-stored
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
 	    --nbval-sanitize-with tests/sanitize.cfg book tests
 
-# The whole book on one page, from the stored outputs, printed by headless
-# Chromium (Debian's; no download). The same flags as tests/browser/chrome.py.
-CHROMIUM ?= /usr/bin/chromium
-ROOT_DOC := $(shell sed -n 's/^root: *//p' _toc.yml)
-CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --no-first-run --disable-dev-shm-usage --force-color-profile=srgb
+# The reader PDF: the front page and the chapters (reassurance.pdf), from the
+# single-page build of the stored outputs, laid out by WeasyPrint (CSS Paged
+# Media: cover, contents with page numbers, bookmarks, running heads, page
+# numbers; book/_static/reader-pdf.css). The appendix, data dictionary and
+# references stay online and as CSV. Debian's Chromium remains for the
+# browser tests (tests/browser/chrome.py).
 pdf: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)/pdf
 	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(call static_changed,$(BUILD)/singlehtml) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
 	    -w $(BUILD)/warnings-singlehtml.log . $(BUILD)/singlehtml
-	@profile=$$(mktemp -d) && \
-	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir="$$profile" --no-pdf-header-footer \
-	    --run-all-compositor-stages-before-draw --virtual-time-budget=10000 \
-	    --print-to-pdf="$(REASSURANCE_BUILD)/pdf/reassurance.pdf" \
-	    "file://$(REASSURANCE_BUILD)/singlehtml/$(ROOT_DOC).html" 2>$(BUILD)/pdf/chromium.log; \
-	status=$$?; rm -rf "$$profile"; \
-	if [ $$status -ne 0 ]; then cat $(BUILD)/pdf/chromium.log; exit $$status; fi
-	@echo "Printed: $(BUILD)/pdf/reassurance.pdf"
+	BASE_URL="$(BASE_URL)" $(BIN)/python -m reassurance.pdf $(BUILD)/singlehtml $(BUILD)/pdf/reassurance.pdf
 
 screenshots: html-stored
 	$(BIN)/python tests/browser/screenshots.py

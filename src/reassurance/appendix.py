@@ -220,4 +220,6 @@ def show(name: str, evidence: Evidence) -> None:
     from .publish import show_download_table
 
     caption, frame = table(name, evidence)
-    show_download_table(name, frame, caption=caption)
+    # The appendix keeps its columns side by side: on a phone it scrolls
+    # sideways in its labelled region.
+    show_download_table(name, frame, caption=caption, stack=False)

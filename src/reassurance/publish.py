@@ -111,24 +111,32 @@ def csv_text(data: pd.DataFrame) -> str:
     return safe_csv_frame(frame).to_csv(index=False, lineterminator="\n")
 
 
-def table(frame: pd.DataFrame, *, caption: str | None = None, name: str | None = None) -> HTML:
+def table(frame: pd.DataFrame, *, caption: str | None = None, name: str | None = None, stack: bool = True) -> HTML:
     """Render a DataFrame as an accessible HTML table: a caption, column headers
     with scope, no index column (whose empty corner cell screen readers cannot
-    name), and every cell escaped so that text from data never becomes markup."""
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    name), and every cell escaped so that text from data never becomes markup.
+
+    Each cell carries its column's name (data-label): on a narrow screen a
+    table with `stack` (the default) shows each row as a block of "label:
+    value" lines (book/_static/reassurance.css), so no chapter table is wider
+    than a phone. With stack=False (the appendix) it scrolls sideways in its
+    labelled region instead."""
+    columns = [str(c) for c in frame.columns]
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f'<td data-label="{html.escape(c)}">{html.escape(_cell(v))}</td>' for c, v in zip(columns, row)) + "</tr>"
         for row in frame.itertuples(index=False, name=None)
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     ident = f' id="{html.escape(name)}"' if name else ""
+    classes = "reassurance-table stacked" if stack else "reassurance-table"
     # The wrapper scrolls sideways where the table is wider than the screen (on
-    # a phone, most are), and a region that scrolls must take keyboard focus
+    # a phone, the appendix's do), and a region that scrolls must take keyboard focus
     # (WCAG 2.1.1): every wrapper is a named, focusable region from the start,
     # so no script has to measure the tables once the page is laid out.
     region = f'tabindex="0" role="region" aria-label="{html.escape(caption or "Table")}"'
     markup = (
-        f'<div class="table-wrapper" {region}><table class="reassurance-table"{ident}>{cap}'
+        f'<div class="table-wrapper" {region}><table class="{classes}"{ident}>{cap}'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
     return HTML(markup)
@@ -147,8 +155,9 @@ def _cell(value) -> str:
     return str(value)
 
 
-def show_download_table(name: str, frame: pd.DataFrame, *, caption: str, directory: Path | None = None) -> None:
+def show_download_table(name: str, frame: pd.DataFrame, *, caption: str, directory: Path | None = None,
+                        stack: bool = True) -> None:
     """Show `frame` as a table anchored at `name`, and write the same rows as
     `name`.csv beside the figures' data, for the page's download link."""
     _write_download(name, frame, directory)
-    show_table(frame, caption=caption, name=name)
+    show_table(frame, caption=caption, name=name, stack=stack)

@@ -250,10 +250,65 @@ def fix_checksums(text: str, page: Path, site: Path) -> str:
     return _VERSIONED.sub(fix, text)
 
 
+# The smallest text a figure may show, in CSS px (issue: legible on a phone).
+MIN_FIGURE_TEXT_PX = 10.0
+_SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"[^>]*?\sviewBox="([\d.\s-]+)"', re.S)
+_SVG_FONT = re.compile(r"font(?:-size)?:\s*(?:[a-z-]+\s+)*(?:\d00\s+)?([\d.]+)px")
+
+
+def svg_geometry(data: str) -> tuple[float, float, float, float | None] | None:
+    """(width px, height px, viewBox width, smallest font size in viewBox
+    units) of a matplotlib SVG whose text is text; None if it has no size."""
+    match = _SVG_SIZE.search(data)
+    if not match:
+        return None
+    width_pt, height_pt = float(match.group(1)), float(match.group(2))
+    box = [float(v) for v in match.group(3).split()]
+    sizes = [float(v) for v in _SVG_FONT.findall(data)]
+    return width_pt * 4 / 3, height_pt * 4 / 3, box[2], (min(sizes) if sizes else None)
+
+
+def figure_min_width(view_width: float, smallest_font: float | None, natural_px: float) -> int:
+    """The narrowest the figure may be shown, in CSS px, for its smallest text
+    to stay at MIN_FIGURE_TEXT_PX (its natural width if it has no text)."""
+    if not smallest_font:
+        return 0
+    import math
+
+    return math.ceil(view_width * MIN_FIGURE_TEXT_PX / smallest_font)
+
+
+_FIGURE = re.compile(r"(<figure\b[^>]*>)(.*?)(</figure>)", re.S)
+_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.S)
+
+
+def wrap_figures(text: str) -> str:
+    """Each figure's SVG image inside a region that scrolls sideways where the
+    screen is narrower than the figure's min-width; it takes keyboard focus
+    (WCAG 2.1.1) and is named by the figure's caption."""
+    def fix(match: re.Match) -> str:
+        opening, inner, closing = match.groups()
+        if 'class="figure-scroll"' in inner:
+            return match.group(0)
+        caption = _CAPTION.search(inner)
+        label = " ".join(html.unescape(re.sub(r"<[^>]+>", "", caption.group(1))).split()) if caption else "Figure"
+        label = html.escape(shorten(label, 120), quote=True)
+
+        def wrap(img: re.Match) -> str:
+            if ".svg" not in img.group(0):
+                return img.group(0)
+            return f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{label}">{img.group(0)}</div>'
+
+        return opening + _IMG.sub(wrap, inner, count=1) + closing
+
+    return _FIGURE.sub(fix, text)
+
+
 def finish_page(page: Path, site: Path) -> None:
     """Up-to-date asset checksums; width and height on every image (no layout
     shift); every image after the page's first loads lazily (the first may be
-    on the first screen)."""
+    on the first screen); SVG figures get the min-width at which their
+    smallest text is 10 CSS px, inside a region that scrolls sideways."""
     from PIL import Image
 
     original = page.read_text(encoding="utf-8")
@@ -272,6 +327,14 @@ def finish_page(page: Path, site: Path) -> None:
             if target.is_file() and target.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".webp"):
                 with Image.open(target) as image:
                     extra.append(f'width="{image.width}" height="{image.height}"')
+            elif target.is_file() and target.suffix.lower() == ".svg":
+                geometry = svg_geometry(target.read_text(encoding="utf-8"))
+                if geometry:
+                    width, height, view_width, smallest = geometry
+                    extra.append(f'width="{round(width)}" height="{round(height)}"')
+                    minimum = figure_min_width(view_width, smallest, width)
+                    if minimum and "style" not in attrs:
+                        extra.append(f'style="min-width:{minimum}px"')
         if "loading" not in attrs and seen > 1:
             extra.append('loading="lazy"')
         if "decoding" not in attrs:
@@ -281,7 +344,7 @@ def finish_page(page: Path, site: Path) -> None:
         end = -2 if tag.endswith("/>") else -1
         return tag[:end].rstrip() + " " + " ".join(extra) + tag[end:]
 
-    fixed = _IMG.sub(fix, text)
+    fixed = wrap_figures(_IMG.sub(fix, text))
     if fixed != original:
         page.write_text(fixed, encoding="utf-8")
 

@@ -3,6 +3,14 @@
 Colours come from the Okabe-Ito palette, which stays distinguishable under
 the common forms of colour-blindness. Figures carry their own white
 background so that they stay legible when the book is read in dark mode.
+
+Figures are SVG with their text kept as text (svg.fonttype none): crisp at
+any size, found by the browser's search, and small. No text is smaller than
+MIN_FONT_PT, so a page can show a figure at a width where its smallest text
+is at least 10 CSS px (reassurance.sphinx_site.figure_min_width); on a
+phone the figure then scrolls sideways in its own labelled region. The SVG
+carries no date and its ids come from svg.hashsalt, so the same data gives
+the same bytes, which nbval compares.
 """
 
 from __future__ import annotations
@@ -71,6 +79,11 @@ TRACKER_COLOURS = {
 }
 
 TEXT_COLOUR = "#1a1a1a"
+# The smallest text a chart may draw: at the SVG's natural size (1 pt = 4/3
+# CSS px) 8 pt is 10.7 px (tests/unit/test_style.py checks every chart).
+MIN_FONT_PT = 8.0
+# Written into every figure: no date, no version, so outputs are stable.
+SVG_METADATA = {"Date": None, "Creator": None}
 FIGURE_WIDTH_IN = 8.0
 SOURCE_STRIP_IN = 0.32
 
@@ -94,13 +107,18 @@ RC_PARAMS = {
     "xtick.color": TEXT_COLOUR,
     "ytick.color": TEXT_COLOUR,
     "legend.frameon": False,
-    # Bundled DejaVu Sans: the same glyphs on every machine.
-    "font.family": "DejaVu Sans",
+    # Bundled DejaVu Sans: the same layout on every machine. The SVG names
+    # it first, then fonts of similar or smaller width and the generic
+    # sans-serif, for a reader's browser that lacks it.
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Helvetica"],
     # Text from data is text: a "$" in a label must not start mathtext
     # ("$5bn and $6bn" would print as italic "5bnand6bn").
     "text.parse_math": False,
     "text.usetex": False,
-    # Matplotlib's PNGs carry no date, so the same data gives the same bytes.
+    # Text stays text in the SVG (searchable, sharp, light); its ids come from
+    # the salt, so two runs write the same bytes.
+    "svg.fonttype": "none",
     "svg.hashsalt": "reassurance",
 }
 
@@ -118,9 +136,27 @@ def text_colour_on(hex_colour: str) -> str:
     return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 
+def colour_for(colours: dict, key, what: str = "key") -> str:
+    """`colours[key]`, or a KeyError that names the missing key: a code
+    missing from a colour map is a mistake to fix, never a silent black."""
+    try:
+        return colours[key]
+    except KeyError:
+        raise KeyError(f"no colour for the {what} {key!r}; known: {sorted(colours)}") from None
+
+
 def apply() -> None:
-    """Apply the report's matplotlib style to the current session."""
+    """Apply the report's matplotlib style to the current session, and have
+    IPython show figures as SVG without a date (in a kernel; elsewhere the
+    rcParams alone)."""
     mpl.rcParams.update(RC_PARAMS)
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # pragma: no cover (both come with ipykernel)
+        return
+    if get_ipython() is not None:
+        set_matplotlib_formats("svg", metadata=SVG_METADATA)
 
 
 def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):

@@ -1,5 +1,5 @@
 """The built site is light and ready to publish (`make test` builds it with
-`make site-stored`: the HTML and, where Chromium is installed, the PDF)."""
+`make site-stored`: the HTML and, where WeasyPrint can load, the reader PDF)."""
 
 from __future__ import annotations
 
@@ -71,9 +71,26 @@ def test_images_have_their_size_and_all_but_the_first_load_lazily(pages):
     assert not problems, "\n".join(problems)
 
 
-def test_figure_images_are_palette_pngs():
+def test_figure_images_are_svg_with_text_as_text_no_date_and_no_small_text():
+    """Figures are SVG (reassurance.style): their text is text, they carry
+    no date, and no text is under MIN_FONT_PT; a PNG left is a palette PNG."""
+    from reassurance.sphinx_site import svg_geometry
+    from reassurance.style import MIN_FONT_PT
+
+    svgs = sorted((SITE / "_images").glob("*.svg"))
+    assert svgs, "no figure image in the site"
+    problems = []
+    for svg in svgs:
+        text = svg.read_text(encoding="utf-8")
+        geometry = svg_geometry(text)
+        if geometry is None or geometry[3] is None:
+            problems.append(f"{svg.name}: no size or no text as text")
+        elif geometry[3] < MIN_FONT_PT - 0.01:
+            problems.append(f"{svg.name}: text of {geometry[3]} pt")
+        if "<dc:date>" in text:
+            problems.append(f"{svg.name}: carries a date")
+    assert not problems, "\n".join(problems)
     pngs = sorted((SITE / "_images").glob("*.png"))
-    assert pngs, "no figure image in the site"
     assert [p.name for p in pngs if Image.open(p).mode != "P"] == []
 
 
@@ -125,7 +142,7 @@ def test_a_404_page_and_a_valid_redirect_page_exist():
 
 def test_no_page_links_to_a_missing_file(pages):
     """Every address within the site resolves, the PDF link included: a build
-    without the PDF (no Chromium) has no link to it."""
+    without the PDF (no WeasyPrint) has no link to it."""
     broken = []
     for page in pages:
         document = soup(page)
@@ -152,7 +169,7 @@ def test_the_front_page_links_the_pdf_when_the_site_has_it():
         assert all(a["href"] == "reassurance.pdf" for a in links), [a["href"] for a in links]
         assert (SITE / "reassurance.pdf").is_file(), "the front page links a PDF that the site lacks"
     elif os.environ.get("CI", "").lower() == "true":
-        pytest.fail("CI=true but the front page has no PDF link (make site-stored prints the PDF with Chromium)")
+        pytest.fail("CI=true but the front page has no PDF link (make site-stored prints the PDF with WeasyPrint)")
 
 
 def test_every_page_head_is_quick_to_paint(pages):

@@ -55,3 +55,72 @@ def test_the_annotated_chart_title_states_how_many_claims_hold_up():
 
 def test_every_status_has_a_colour():
     assert set(common.STATUS_COLOURS) == set(labels.STATUS)
+
+
+def test_a_key_missing_from_a_colour_map_raises_instead_of_turning_black():
+    import pytest
+
+    assert style.colour_for({"a": "#111111"}, "a") == "#111111"
+    with pytest.raises(KeyError, match="'b'"):
+        style.colour_for({"a": "#111111"}, "b", "kind of source")
+
+
+def test_every_kind_of_source_on_the_attestation_chart_has_its_own_colour():
+    from reassurance.charts import russia
+
+    colours = list(russia.KIND_COLOURS.values())
+    assert len(set(colours)) == len(colours), russia.KIND_COLOURS
+    assert russia.KIND_COLOURS["news-outlet"] != russia.KIND_COLOURS["republisher"]
+    assert len(set(russia.SPEAKER_COLOURS.values())) == len(russia.SPEAKER_COLOURS)
+
+
+def test_the_attestation_chart_refuses_a_kind_without_a_colour():
+    import pytest
+
+    from reassurance.charts import russia
+
+    matrix = pd.DataFrame({"theme_label": ["t"], "source": ["s"], "outlet_type": ["blog"], "carried": [True]})
+    with pytest.raises(KeyError, match="blog"):
+        russia.attestation_chart(matrix, "test")
+    plt.close("all")
+
+
+def test_no_chart_writes_text_smaller_than_the_minimum():
+    """Every literal font size in the chart code is at least MIN_FONT_PT, so a
+    figure shown at its min-width has no text under 10 CSS px (the built
+    SVGs are checked in tests/build/test_published_site.py)."""
+    import re
+    from pathlib import Path
+
+    import reassurance.charts
+
+    small = []
+    for path in sorted(Path(reassurance.charts.__file__).parent.glob("*.py")) + [Path(style.__file__)]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for size in re.findall(r"(?:fontsize|FONT_SIZE)\s*=\s*([\d.]+)\b", line):
+                if float(size) < style.MIN_FONT_PT:
+                    small.append(f"{path.name}:{number}: {size}")
+    assert not small, small
+    for key in ("font.size", "axes.titlesize", "axes.labelsize"):
+        assert style.RC_PARAMS[key] >= style.MIN_FONT_PT
+
+
+def test_figures_are_svg_with_text_as_text_and_no_date():
+    import io
+
+    style.apply()
+    fig, ax = style.new_figure("A title")
+    ax.plot([0, 1], [0, 1])
+    style.add_source_line(fig, "test")
+    try:
+        outputs = []
+        for _ in range(2):
+            buffer = io.StringIO()
+            fig.savefig(buffer, format="svg", metadata=style.SVG_METADATA)
+            outputs.append(buffer.getvalue())
+    finally:
+        plt.close(fig)
+    svg = outputs[0]
+    assert outputs[0] == outputs[1]
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert ">A title<" in svg and "Source: test" in svg  # text, not glyph paths

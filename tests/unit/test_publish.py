@@ -12,8 +12,8 @@ from reassurance import publish
 def test_dates_in_tables_read_as_in_prose():
     frame = pd.DataFrame({"When": [pd.Timestamp("2025-05-20"), pd.Timestamp("2025-09-04")], "What": ["a", "b"]})
     markup = publish.table(frame).data
-    assert "<td>20 May 2025</td>" in markup
-    assert "<td>4 September 2025</td>" in markup
+    assert '<td data-label="When">20 May 2025</td>' in markup
+    assert '<td data-label="When">4 September 2025</td>' in markup
     assert "2025-05-20" not in markup
 
 
@@ -75,8 +75,8 @@ def test_a_table_shows_markup_from_data_as_text():
     hostile = '<script>alert("x")</script> & <b>'
     markup = publish.table(pd.DataFrame({hostile: [hostile]}), caption=hostile, name='"x').data
     assert "<script>" not in markup and "<b>" not in markup
-    # caption, header, cell, and the region's name
-    assert markup.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") == 4
+    # caption, header, cell, the cell's label and the region's name
+    assert markup.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;") == 5
     assert 'id="&quot;x"' in markup
 
 
@@ -91,3 +91,12 @@ def test_every_table_is_a_named_focusable_region_since_it_may_scroll_sideways():
     markup = publish.table(pd.DataFrame({"a": [1]}), caption="Counts").data
     assert markup.startswith('<div class="table-wrapper" tabindex="0" role="region" aria-label="Counts">')
     assert 'aria-label="Table"' in publish.table(pd.DataFrame({"a": [1]})).data
+
+
+def test_every_cell_carries_its_column_name_so_a_phone_can_stack_the_rows():
+    frame = pd.DataFrame({"Country": ["France"], 'Said "yes"': ["<b>x</b>"]})
+    markup = publish.table(frame).data
+    assert 'class="reassurance-table stacked"' in markup
+    assert '<td data-label="Country">France</td>' in markup
+    assert '<td data-label="Said &quot;yes&quot;">&lt;b&gt;x&lt;/b&gt;</td>' in markup
+    assert 'class="reassurance-table"' in publish.table(frame, stack=False).data

@@ -134,7 +134,7 @@ def _tile(ax, x: float, y: float, stance: str, code: str, domains: str = "unknow
     label = tile_label(stance, domains)
     two = "\n" in label
     ax.text(x, y + (0.18 if two else 0.12), code, ha="center", va="center", fontsize=11, fontweight="bold", color=ink, bbox=box)
-    ax.text(x, y - (0.2 if two else 0.24), label, ha="center", va="center", fontsize=6.8, color=ink, bbox=box,
+    ax.text(x, y - (0.2 if two else 0.24), label, ha="center", va="center", fontsize=style.MIN_FONT_PT, color=ink, bbox=box,
             linespacing=1.0)
 
 

@@ -55,7 +55,7 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
         colour = POSITION_COLOURS[row.position]
         ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5))
         ax.text(x + 0.5, y + 0.5, wrap(cell_text(row.position, row.evidence), 11), ha="center", va="center",
-                fontsize=7.8, color=style.text_colour_on(colour), fontweight="bold")
+                fontsize=style.MIN_FONT_PT, color=style.text_colour_on(colour), fontweight="bold")
     ax.set_xlim(0, len(issues))
     ax.set_ylim(len(actors), 0)
     headers = [f"{wrap(labels.ISSUE[i], 14)}\n({documented[i]} of {len(actors)})" for i in issues]

@@ -18,12 +18,13 @@ SPEAKER_COLOURS = {
 }
 STANCE_MARKERS = {"opposes": "X", "conditional": "o", "supports": "^", "describes": "s"}
 
-# Columns of the attestation chart: the article, then other outlets by kind.
+# Columns of the attestation chart: the article, then other outlets by kind;
+# one colour per kind (tests/unit/test_style.py checks that none is shared).
 KIND_COLOURS = {
     "article-under-annotation": style.OKABE_ITO["grey"],
     "state-media": style.OKABE_ITO["blue"],
     "republisher": style.OKABE_ITO["bluish_green"],
-    "news-outlet": style.OKABE_ITO["bluish_green"],
+    "news-outlet": style.OKABE_ITO["sky_blue"],
     "mirror": style.OKABE_ITO["orange"],
     "pro-kremlin-outlet": style.OKABE_ITO["vermillion"],
 }
@@ -49,7 +50,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
             ax.plot(known["date"], [y[t] for t in known["theme"]], color="#777777", linestyle=":", linewidth=1.2, zorder=1)
     for _, p in points.iterrows():
         x = unknown_x if p["dating"] == "unknown" else p["date"]
-        colour = SPEAKER_COLOURS.get(p["speaker"], style.OKABE_ITO["black"])
+        colour = style.colour_for(SPEAKER_COLOURS, p["speaker"], "speaker")
         hollow = p["dating"] == "alternative"
         ax.scatter(
             [x], [y[p["theme"]]], s=70, marker=STANCE_MARKERS[p["stance"]],
@@ -57,7 +58,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
         )
         if hollow:
             ax.annotate("other source's day", (x, y[p["theme"]]), xytext=(0, 9), textcoords="offset points",
-                        ha="center", fontsize=7.5, color="#444444")
+                        ha="center", fontsize=style.MIN_FONT_PT, color="#444444")
     ax.set_yticks([y[t] for t in themes], [wrap(labels_by_theme[t], 34) for t in themes], fontsize=8.5)
     ax.set_ylim(-0.7, len(themes) + 0.5)  # headroom for the legends
     has_unknown = (points["dating"] == "unknown").any()
@@ -108,12 +109,14 @@ def attestation_chart(matrix: pd.DataFrame, source_line: str):
     fig, ax = style.new_figure("Who carries each of Putin's remarks in Vladivostok", height_in=0.5 * len(themes) + 2.6)
     for _, r in matrix.iterrows():
         x, yy = sources.index(r["source"]), len(themes) - 1 - themes.index(r["theme_label"])
-        colour = KIND_COLOURS.get(r["outlet_type"], style.OKABE_ITO["black"])
+        colour = style.colour_for(KIND_COLOURS, r["outlet_type"], "kind of source")
         if r["carried"]:
             ax.scatter([x], [yy], s=260, marker="s", color=colour, edgecolors="#333333", linewidths=0.6)
         else:
             ax.scatter([x], [yy], s=30, marker="_", color="#999999")
-    ax.set_xticks(range(len(sources)), [wrap(s, 10) for s in sources], fontsize=8.5)
+    # Slanted, so that nine sources' names do not run into each other.
+    ax.set_xticks(range(len(sources)), [wrap(s, 24) for s in sources], fontsize=8.5,
+                  rotation=45, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(len(themes)), [wrap(t, 38) for t in reversed(themes)], fontsize=8.5)
     ax.set_xlim(-0.6, len(sources) - 0.4)
     ax.set_ylim(-0.6, len(themes) - 0.4)

@@ -64,14 +64,14 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
     gap_start = max(zip(marks, marks[1:]), key=lambda pair: pair[1] - pair[0])[0]
     nudge = (last - first) * 0.013
     ax.text(gap_start + nudge, lane - 0.45, f"The coalition's steps ({len(reference)}), for reference",
-            fontsize=7.5, color="#555555", va="top", ha="left")
+            fontsize=style.MIN_FONT_PT, color="#555555", va="top", ha="left")
     texts = []
     for _, row in labelled.iterrows():
         left = row["date"] < middle
         texts.append(ax.text(
             row["date"] + (nudge if left else -nudge), lane,
             f"{short_date(row['date'], year=False)} · {wrap(row['what'], 34)}",
-            ha="left" if left else "right", va="bottom", fontsize=7.2, color="#555555", zorder=4,
+            ha="left" if left else "right", va="bottom", fontsize=style.MIN_FONT_PT, color="#555555", zorder=4,
         ))
     levels = reference_levels(fig, ax, texts, list(labelled["date"]))
     step = REFERENCE_STEP

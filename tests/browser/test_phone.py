@@ -1,0 +1,119 @@
+"""On a 390-px phone (issue 21): no table on the front page or in a chapter is
+wider than the screen; every figure's smallest text is at least 10 CSS px as
+shown; the front page's first section starts in the upper half of the first
+screen."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+import chrome
+
+MIN_TEXT_PX = 10.0
+SCREEN_HEIGHT = 844  # an iPhone 12 to 15's 390 x 844 CSS px
+
+
+def reader_pages() -> list[str]:
+    """The front page and the numbered chapters (the appendix may scroll)."""
+    toc = yaml.safe_load((chrome.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [f"{toc['root']}.html"]
+    for part in toc["parts"]:
+        if part.get("numbered"):
+            pages += [f"{c['file']}.html" for c in part["chapters"]]
+    return pages
+
+
+@pytest.fixture
+def phone(browser):
+    browser.viewport(chrome.MOBILE, SCREEN_HEIGHT)
+    yield browser
+    browser.viewport(chrome.DESKTOP)
+
+
+@pytest.mark.parametrize("page", reader_pages())
+def test_no_table_is_wider_than_the_phone(phone, http_site, page):
+    phone.load(http_site + page)
+    wide = phone.driver.execute_script(
+        """
+        const screen = document.documentElement.clientWidth;
+        return Array.from(document.querySelectorAll('main table'), t => {
+          t.closest('.table-wrapper')?.style.setProperty('content-visibility', 'visible');
+          const r = t.getBoundingClientRect();
+          return [t.id || (t.querySelector('caption')?.textContent || '').slice(0, 60), Math.round(r.width), Math.round(r.right)];
+        }).filter(([, width, right]) => width > screen || right > screen + 1);
+        """
+    )
+    assert not wide, f"{page}: tables wider than the {chrome.MOBILE}-px screen: {wide}"
+
+
+@pytest.mark.parametrize("page", reader_pages())
+def test_figure_text_is_at_least_10_css_px(phone, http_site, page):
+    """Each figure's smallest font (in the SVG's own units) times the scale
+    at which the page shows it: shown width / viewBox width."""
+    phone.load(http_site + page)
+    found = phone.driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        (async () => {
+          const out = [];
+          for (const img of document.querySelectorAll('main figure img')) {
+            img.scrollIntoView({block: 'center'});
+            if (!img.complete) await new Promise(r => { img.onload = img.onerror = r; setTimeout(r, 10000); });
+            const src = img.currentSrc || img.src;
+            if (!/\\.svg($|\\?)/.test(src)) { out.push([src, null, null, img.getBoundingClientRect().width, img.naturalWidth]); continue; }
+            const text = await (await fetch(src)).text();
+            const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+            const viewWidth = parseFloat((svg.getAttribute('viewBox') || '').split(/\\s+/)[2]);
+            const sizes = Array.from(text.matchAll(/font(?:-size)?:\\s*(?:[a-z-]+\\s+)*(?:\\d00\\s+)?([\\d.]+)px/g), m => parseFloat(m[1]));
+            out.push([src, viewWidth, sizes.length ? Math.min(...sizes) : null, img.getBoundingClientRect().width, null]);
+          }
+          return out;
+        })().then(done);
+        """
+    )
+    if page == "intro.html" and not found:
+        pytest.skip("the front page has no figure")
+    assert found, f"{page} shows no figure"
+    small = []
+    for src, view_width, smallest, shown, natural in found:
+        name = src.rsplit("/", 1)[-1]
+        if view_width is None:
+            small.append(f"{name}: a raster image ({natural} px drawn, {shown:.0f} px shown): not checkable")
+            continue
+        if smallest is None:
+            small.append(f"{name}: no text found in the SVG (text drawn as paths?)")
+            continue
+        px = smallest * shown / view_width
+        if px < MIN_TEXT_PX - 0.05:
+            small.append(f"{name}: smallest text {px:.1f} px ({smallest} units, shown {shown:.0f} of {view_width:.0f})")
+    assert not small, f"{page}:\n" + "\n".join(small)
+
+
+def test_a_figure_scrolls_sideways_in_a_focusable_region_on_the_phone(phone, http_site):
+    phone.load(http_site + "book/summit.html")
+    regions = phone.driver.execute_script(
+        """
+        return Array.from(document.querySelectorAll('main figure .figure-scroll'), r => [
+          r.getAttribute('role'), r.tabIndex, r.getAttribute('aria-label') || '',
+          r.scrollWidth > r.clientWidth, document.documentElement.scrollWidth <= document.documentElement.clientWidth]);
+        """
+    )
+    assert regions, "no figure region on the summit chapter"
+    for role, tabindex, label, scrolls, page_fits in regions:
+        assert role == "region" and tabindex == 0 and label
+        assert page_fits, "the page itself scrolls sideways"
+
+
+def test_the_front_page_title_is_small_and_its_first_section_is_in_the_upper_half(phone, http_site):
+    root = yaml.safe_load((chrome.ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
+    phone.load(http_site + f"{root}.html")
+    title_size, heading_top, viewport = phone.driver.execute_script(
+        """
+        const h1 = document.querySelector('main .bd-article h1');
+        const h2 = document.querySelector('main .bd-article h2');
+        return [parseFloat(getComputedStyle(h1).fontSize), h2.getBoundingClientRect().top, window.innerHeight];
+        """
+    )
+    assert title_size <= 28, f"the title is {title_size} px on a phone"
+    assert heading_top < viewport / 2, f"the first section starts at {heading_top:.0f} px of a {viewport} px screen"
