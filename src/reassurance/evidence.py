@@ -2,8 +2,12 @@
 
 The Frictionless library checks the whole Data Package (types, required
 fields, enums, patterns, primary and foreign keys) before anything is read;
-any error stops loading with a message naming file, row, column and value.
-Nothing is dropped or coerced: a table loads only when every row is valid.
+then the project's own rules (reassurance.rules) check what a schema cannot
+say. Any error stops loading with a message naming file, row, column and
+value. Nothing is dropped or coerced: a table loads only when every row is
+valid. `validate` (`make validate`, and `make book` before any notebook
+runs) applies every rule, the book's quotations included; `load_evidence`
+(the chapters, the tests) every rule on the data.
 """
 
 from __future__ import annotations
@@ -364,7 +368,9 @@ def main(argv: list[str]) -> int:
     except EvidenceError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"valid: {len(package.resources)} tables in {_shown(path or datapackage_path())}")
+    shown = path or datapackage_path()
+    book = ", and the book's quotations" if (shown.resolve().parent.parent / "intro.md").is_file() else ""
+    print(f"valid: {len(package.resources)} tables in {_shown(shown)}{book}")
     return 0
 
 
