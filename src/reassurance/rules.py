@@ -412,16 +412,10 @@ def bibliography_problems(tables: dict[str, pd.DataFrame], paths: dict[str, str]
     if "sources" not in tables:
         return []
     file = f"data/{paths['sources']}"
-    problems = [
+    return [
         _line(file, index + 2, column, value, "bibliography", message)
         for index, column, value, message in bibliography.problems(tables["sources"])
     ]
-    if not problems:
-        try:
-            bibliography.render(tables["sources"])
-        except (ValueError, KeyError) as exc:
-            problems.append(_line(file, None, None, None, "bibliography", f"references.bib cannot be written from this table: {exc}"))
-    return problems
 
 
 def data_problems(tables: dict[str, pd.DataFrame], descriptor: dict) -> list[str]:
@@ -475,11 +469,12 @@ def book_problems(root: Path, tables: dict[str, pd.DataFrame], paths: dict[str, 
                         "stored excerpt or translation (data/excerpts.csv); quote the source verbatim and store the passage"
                     )
     bib = root / "references.bib"
-    if "sources" in tables and bib.is_file():
+    if "sources" in tables and bib.is_file() and not bibliography.problems(tables["sources"]):
         try:
             fresh = bibliography.render(tables["sources"])
-        except (ValueError, KeyError):
-            fresh = None  # the [bibliography] rule names the row
+        except (ValueError, KeyError) as exc:
+            fresh = None
+            problems.append(f"data/sources.csv: [bibliography] references.bib cannot be written from this table: {exc}")
         if fresh is not None and fresh != bib.read_text(encoding="utf-8"):
             problems.append("references.bib: [references-stale] it differs from what data/sources.csv gives; run `make references`")
     return problems

@@ -33,6 +33,7 @@ impossible date, blank cells) stay hand-written in test_evidence.py.
 from __future__ import annotations
 
 import json
+import resource as rusage
 import shutil
 import subprocess
 import sys
@@ -640,11 +641,19 @@ def test_what_a_rule_allows_loads(data_copy, allowed):
 
 def test_make_validate_names_the_problem_within_15_seconds_without_a_traceback(data_copy):
     nul_byte(data_copy)
+    before = rusage.getrusage(rusage.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "reassurance.evidence", str(data_copy.datapackage)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "reassurance.evidence", str(data_copy.datapackage)], capture_output=True, text=True, timeout=120
     )
-    assert time.perf_counter() - started < 15
+    wall = time.perf_counter() - started
+    after = rusage.getrusage(rusage.RUSAGE_CHILDREN)
+    # About 2 s of CPU and 3 s wall on two idle cores. Measured as CPU time, so
+    # that a machine shared with other jobs (17 s wall was seen at a load of 14)
+    # does not fail it; the wall time only guards against a hang.
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert cpu < 15, f"used {cpu:.1f} s of CPU ({wall:.0f} s wall)"
+    assert wall < 90, f"took {wall:.0f} s"
     assert done.returncode == 1
     assert "data/claims.csv, row 2, column 'note', value 'AFP quotes\\x00 Macron': [control-character]" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
