@@ -276,7 +276,7 @@ def _frame(resource) -> pd.DataFrame:
         missing = set(field.missing_values if field.has_defined("missing_values") else resource.schema.missing_values)
         values = frame[field.name].where(~frame[field.name].isin(missing), None)
         if field.type == "integer":
-            frame[field.name] = pd.array([None if v is None else int(v) for v in values], dtype="Int64")
+            frame[field.name] = pd.array([None if pd.isna(v) else int(v) for v in values], dtype="Int64")
         else:
             formatted = pd.to_datetime(values, format=field.format if field.format not in (None, "default", "any") else "%Y-%m-%d")
             frame[field.name] = formatted.astype(_PANDAS_DTYPES["date"])
