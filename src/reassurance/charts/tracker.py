@@ -91,7 +91,7 @@ def _tile(ax, x: float, y: float, stance: str, code: str, size: float = 0.92) ->
     ink = style.text_colour_on(colour)
     box = {"facecolor": "white", "edgecolor": "none", "pad": 0.6} if stance == NO_STANCE else None
     ax.text(x, y + 0.2, code, ha="center", va="center", fontsize=11, fontweight="bold", color=ink, bbox=box)
-    ax.text(x, y - 0.18, SHORT[stance], ha="center", va="center", fontsize=6.5, color=ink, bbox=box, linespacing=1.0)
+    ax.text(x, y - 0.18, SHORT[stance], ha="center", va="center", fontsize=8, color=ink, bbox=box, linespacing=1.0)
 
 
 def map_frame(frame: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:

@@ -70,7 +70,7 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
         left = row["date"] < middle
         texts.append(ax.text(
             row["date"] + (nudge if left else -nudge), lane,
-            f"{short_date(row['date'], year=False)} · {wrap(row['what'], 34)}",
+            f"{short_date(row['date'], year=False)} · {wrap(row['what'], 46)}",
             ha="left" if left else "right", va="bottom", fontsize=style.MIN_FONT_PT, color="#555555", zorder=4,
         ))
     levels = reference_levels(fig, ax, texts, list(labelled["date"]))
