@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import labels
+from . import labels, sources
 from .evidence import Evidence
 from .sources import labels_by_key
 from .text import short_date
@@ -36,18 +36,7 @@ NATIONAL_KINDS = ("pledge",)
 
 def excerpt_problems(evidence: Evidence) -> list[str]:
     """Every row whose excerpt is not stored, is empty, or belongs to another source."""
-    excerpts = evidence.excerpts.set_index("excerpt_id")
-    problems = []
-    for row in evidence.force_design.itertuples(index=False):
-        if row.excerpt_id not in excerpts.index:
-            problems.append(f"{row.item_id}: excerpt {row.excerpt_id!r} is not stored")
-            continue
-        stored = excerpts.loc[row.excerpt_id]
-        if not str(stored["excerpt"]).strip():
-            problems.append(f"{row.item_id}: excerpt {row.excerpt_id!r} is empty")
-        if stored["source_key"] != row.source_key:
-            problems.append(f"{row.item_id}: excerpt {row.excerpt_id!r} is from {stored['source_key']}, not {row.source_key}")
-    return problems
+    return sources.excerpt_problems(evidence.force_design, "item_id", evidence.excerpts)
 
 
 def number_problems(design: pd.DataFrame) -> list[str]:

@@ -35,8 +35,9 @@ On the loaded tables:
   names a stored excerpt of that source wherever one is stored;
   [claim-unsupported] every claim but an assessment rests on a stored
   excerpt of a source other than the article; [excerpt-of-another-source]
-  an event's excerpt is of the event's source; [translation] an English
-  excerpt has no translation, any other has one and says whose;
+  a row's excerpt is of the row's own source, in every table that names
+  both; [translation] an English excerpt has no translation, any other has
+  one and says whose;
   [duplicate-excerpt] no passage is stored twice for one source;
 - [bibliography] what `make references` needs: no braces in the columns
   references.bib carries.
@@ -362,11 +363,15 @@ def quote_problems(tables: dict[str, pd.DataFrame], paths: dict[str, str]) -> li
         if twice:
             problems.append(_line(file, number, "excerpt", row["excerpt"], "duplicate-excerpt", f"the passage is already stored for {row['source_key']!r}"))
     owner = dict(zip(excerpts["excerpt_id"], excerpts["source_key"]))
-    if "events" in tables:
-        for number, row in _rows(tables["events"]):
+    # Every table whose rows rest on a stored passage (events, the tracker, the
+    # force's design...); a claim's links have their own rule ([claim-link]).
+    for name, table in tables.items():
+        if name in ("excerpts", "claim_sources") or not {"source_key", "excerpt_id"} <= set(table.columns):
+            continue
+        for number, row in _rows(table):
             if owner.get(row["excerpt_id"], row["source_key"]) != row["source_key"]:
                 problems.append(
-                    _line(f"data/{paths['events']}", number, "excerpt_id", row["excerpt_id"], "excerpt-of-another-source", f"the excerpt is of {owner[row['excerpt_id']]!r}, not of the event's source {row['source_key']!r}")
+                    _line(f"data/{paths[name]}", number, "excerpt_id", row["excerpt_id"], "excerpt-of-another-source", f"the excerpt is of {owner[row['excerpt_id']]!r}, not of the row's source {row['source_key']!r}")
                 )
     problems += _claim_problems(tables, paths, stored, owner)
     return problems

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import sources
 from .context import date_span_text, report_end
 from .evidence import Evidence
 from .labels import MEETING_FORMAT, US_ATTENDED
@@ -77,20 +78,7 @@ def _sorted(events: pd.DataFrame) -> pd.DataFrame:
 
 def excerpt_problems(evidence: Evidence) -> list[str]:
     """Every event whose excerpt is missing, empty or copied from another source."""
-    excerpts = evidence.excerpts.set_index("excerpt_id")
-    problems = []
-    for event in evidence.events.itertuples(index=False):
-        if event.excerpt_id not in excerpts.index:
-            problems.append(f"{event.event_id}: excerpt {event.excerpt_id!r} is not stored")
-            continue
-        row = excerpts.loc[event.excerpt_id]
-        if not str(row["excerpt"]).strip():
-            problems.append(f"{event.event_id}: excerpt {event.excerpt_id!r} is empty")
-        if row["source_key"] != event.source_key:
-            problems.append(
-                f"{event.event_id}: excerpt {event.excerpt_id!r} is from {row['source_key']}, not {event.source_key}"
-            )
-    return problems
+    return sources.excerpt_problems(evidence.events, "event_id", evidence.excerpts)
 
 
 def date_problems(events: pd.DataFrame) -> list[str]:

@@ -261,3 +261,21 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def excerpt_problems(rows: pd.DataFrame, id_column: str, excerpts: pd.DataFrame) -> list[str]:
+    """Every row (named by `id_column`) whose excerpt is not stored, is empty,
+    or is of another source than the row's own: the one check behind each
+    table whose rows rest on a stored passage."""
+    stored = excerpts.set_index("excerpt_id")
+    problems = []
+    for row_id, key, excerpt_id in zip(rows[id_column], rows["source_key"], rows["excerpt_id"]):
+        if excerpt_id not in stored.index:
+            problems.append(f"{row_id}: excerpt {excerpt_id!r} is not stored")
+            continue
+        passage = stored.loc[excerpt_id]
+        if not str(passage["excerpt"]).strip():
+            problems.append(f"{row_id}: excerpt {excerpt_id!r} is empty")
+        if passage["source_key"] != key:
+            problems.append(f"{row_id}: excerpt {excerpt_id!r} is from {passage['source_key']}, not {key}")
+    return problems

@@ -93,11 +93,19 @@ def test_the_visible_buttons_open_the_phone_menus_and_back_to_top_works(browser,
             """
         )
         assert all(isinstance(links, int) and links > 1 for links in opened.values()), opened
-        browser.driver.execute_script("window.scrollTo(0, 3000)")
-        browser.driver.execute_script("window.scrollTo(0, 2000)")
+        # Two scrolls in one frame coalesce into one scroll event (the page
+        # would see only the last position): wait for each scroll event, and
+        # a frame after it, before the next.
         button = browser.driver.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "requestAnimationFrame(() => setTimeout(() => done(getComputedStyle(document.getElementById('pst-back-to-top')).display), 100));"
+            """
+            const done = arguments[arguments.length - 1];
+            const scrolled = (y) => new Promise((resolve) => {
+              window.addEventListener('scroll', () => requestAnimationFrame(() => setTimeout(resolve, 50)), {once: true});
+              window.scrollTo(0, y);
+            });
+            scrolled(3000).then(() => scrolled(2000)).then(
+              () => done(getComputedStyle(document.getElementById('pst-back-to-top')).display));
+            """
         )
         assert button == "block", f"back-to-top button is {button!r} after scrolling up"
         browser.driver.execute_script("document.getElementById('pst-back-to-top').click()")
