@@ -15,7 +15,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from .. import labels, style
 from ..commitment import DOMAINS, domain_list
-from .common import wrap
+from .common import tile_axes, wrap
 
 # Defined once for the book (style.py), shared with the positions matrix.
 STANCE_COLOURS = style.STANCE_COLOURS
@@ -169,13 +169,7 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     for _, row in europe.iterrows():
         col, r = grid[row["iso_a2"]]
         _tile(ax, col, -r, row["stance"], row["iso_a2"], row["domains"])
-    ax.set_xlim(-0.6, ncols - 0.4)
-    ax.set_ylim(-nrows + 0.4, 0.6)
-    ax.set_aspect("equal")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    tile_axes(ax, ncols, nrows)
     ax.set_xlabel("Europe (schematic grid: west to east)")
     ax.set_ylabel("North to south")
 

@@ -22,3 +22,15 @@ STATUS_COLOURS = {
 
 def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def tile_axes(ax, ncols: int, nrows: int) -> None:
+    """Axes for a schematic tile grid (row 0 at the top, one unit a tile):
+    square tiles, no ticks and no frame; the caller labels the axes."""
+    ax.set_xlim(-0.6, ncols - 0.4)
+    ax.set_ylim(-nrows + 0.4, 0.6)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)

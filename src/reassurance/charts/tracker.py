@@ -18,6 +18,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from .. import labels, style
 from ..tracker import latest, movers, short_name
+from .common import tile_axes
 from .commitment import TILE_GRID, missing_tiles
 
 COLOURS = style.TRACKER_COLOURS
@@ -129,14 +130,8 @@ def tile_map(drawn: pd.DataFrame, source_line: str, *, title: str, grid: dict = 
         _tile(ax, col, -r, row.stance, row.iso_a2)
     for i, row in enumerate(outside.itertuples()):
         _tile(side, 0, -i, row.stance, row.iso_a2)
-    for a, (w, h) in ((ax, (ncols, nrows)), (side, (1, max(len(outside), nrows)))):
-        a.set_xlim(-0.6, w - 0.4)
-        a.set_ylim(-h + 0.4, 0.6)
-        a.set_aspect("equal")
-        a.set_xticks([])
-        a.set_yticks([])
-        for spine in a.spines.values():
-            spine.set_visible(False)
+    tile_axes(ax, ncols, nrows)
+    tile_axes(side, 1, max(len(outside), nrows))
     ax.set_xlabel("Europe (schematic grid: west to east)")
     ax.set_ylabel("North to south")
     side.set_title("Outside Europe", fontsize=10, loc="center", fontweight="bold")
