@@ -16,7 +16,7 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 # The site's published address (absolute links in sitemap.xml and the social
 # metadata). Empty: html_baseurl of _config.yml, the GitHub Pages pattern.
 BASE_URL ?=
-# Set by `make site`: the PDF the pages link to (see reassurance.sphinx_site).
+# Set by `make site`: the PDF the pages link to (see reassurance.sphinxext.site).
 SITE_OPTS ?=
 SPHINX_SITE = $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(SITE_OPTS)
 
@@ -69,13 +69,13 @@ static_changed = $$(find book/_static _toc.yml _config.yml -newer $(1)/.buildinf
 # Validates the data and the book's quotations (as `make validate` does;
 # invalid data stops here), then executes each notebook whose result is
 # missing for the current data and package, once, on all cores, into
-# $(BUILD)/.jupyter_cache (reassurance.prefill); the build then renders the
+# $(BUILD)/.jupyter_cache (reassurance.pipeline.prefill); the build then renders the
 # cached results. It prints what it did and any warning, not its commands.
 # Executing a notebook rewrites its downloads, book/figure-data/*.csv
 # (tracked; unchanged unless the data or the code changed).
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	@$(BIN)/python -m reassurance.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
+	@$(BIN)/python -m reassurance.pipeline.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
 	@$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
 	    -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
@@ -120,24 +120,24 @@ pdf: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)/pdf
 	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(call static_changed,$(BUILD)/singlehtml) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
 	    -w $(BUILD)/warnings-singlehtml.log . $(BUILD)/singlehtml
-	BASE_URL="$(BASE_URL)" $(BIN)/python -m reassurance.pdf $(BUILD)/singlehtml $(BUILD)/pdf/reassurance.pdf
+	BASE_URL="$(BASE_URL)" $(BIN)/python -m reassurance.pipeline.pdf $(BUILD)/singlehtml $(BUILD)/pdf/reassurance.pdf
 
 screenshots: html-stored
 	$(BIN)/python tests/browser/screenshots.py
 
 notebooks: $(INSTALLED)
-	$(BIN)/python -m reassurance.execute $(NOTEBOOKS)
+	$(BIN)/python -m reassurance.pipeline.execute $(NOTEBOOKS)
 
 # Validates first: on invalid data references.bib is left as it was.
 references: $(INSTALLED)
-	@$(BIN)/python -m reassurance.bibliography
+	@$(BIN)/python -m reassurance.evidence.bibliography
 
 validate: $(INSTALLED)
 	@$(BIN)/python -m reassurance.evidence
 
-# The references' make-up against the report's targets (reassurance.sources).
+# The references' make-up against the report's targets (reassurance.evidence.sources).
 sources: $(INSTALLED)
-	@$(BIN)/python -m reassurance.sources
+	@$(BIN)/python -m reassurance.evidence.sources
 
 benchmark: $(INSTALLED)
 	$(BIN)/python tests/benchmark.py

@@ -10,7 +10,7 @@ installation is not timed):
   (`make html-stored` on a second fresh copy);
 - a no-change rebuild (`make book` again on the first copy);
 - `make test` on this project (into a temporary BUILD folder), and the
-  number of notebook executions it causes (each chapter's `chapter.setup()`
+  number of notebook executions it causes (each chapter's `setup()`
   appends to the file named by REASSURANCE_EXECUTION_LOG).
 
 Targets are printed, not asserted: `make book` within 1.3x its floor, a

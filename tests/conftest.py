@@ -32,6 +32,6 @@ def evidence():
 @pytest.fixture(scope="session")
 def article_key(evidence) -> str:
     """The annotated article's source key, as the package derives it."""
-    from reassurance import sources
+    from reassurance.evidence import sources
 
     return sources.article_key(evidence)

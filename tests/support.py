@@ -132,13 +132,13 @@ def paragraphs(article: str) -> list[str]:
     """The article's paragraphs: non-empty blocks separated by blank lines."""
     import re
 
-    from reassurance.verbatim import normalise
+    from reassurance.evidence.verbatim import normalise
 
     return [normalise(block) for block in re.split(r"\n\s*\n", article) if block.strip()]
 
 
 def word_count(text: str) -> int:
-    from reassurance.verbatim import normalise
+    from reassurance.evidence.verbatim import normalise
 
     return len(normalise(text).split())
 
@@ -156,8 +156,8 @@ def overlapping_tiles(grid: dict[str, tuple[int, int]]) -> list[tuple[str, str]]
 
 
 def theme_topic_mismatches(statements) -> list[str]:
-    """Statement ids whose coded theme does not refine their topic (reassurance.russia.THEME_TOPIC)."""
-    from reassurance.russia import THEME_TOPIC
+    """Statement ids whose coded theme does not refine their topic (reassurance.chapters.russia.THEME_TOPIC)."""
+    from reassurance.chapters.russia import THEME_TOPIC
 
     expected = statements["theme"].map(THEME_TOPIC)
     return sorted(statements.loc[expected != statements["topic"], "statement_id"])
@@ -171,7 +171,7 @@ def missing_from_page(page_html: str, descriptor: dict) -> list[str]:
     """
     from bs4 import BeautifulSoup
 
-    from reassurance.dictionary import resources, table_id
+    from reassurance.chapters.data_dictionary import resources, table_id
 
     soup = BeautifulSoup(page_html, "html.parser")
     missing = []
@@ -190,9 +190,9 @@ def missing_from_page(page_html: str, descriptor: dict) -> list[str]:
 
 
 def book_markdown(root: Path = ROOT, *, outputs: bool = False, tables: bool = False) -> list[tuple[Path, str]]:
-    """(page, text) for every page of the book: reassurance.book_text.book_markdown,
+    """(page, text) for every page of the book: reassurance.evidence.book_text.book_markdown,
     which the rule on the book's quotations reads too."""
-    from reassurance.book_text import book_markdown as read
+    from reassurance.evidence.book_text import book_markdown as read
 
     return read(root, outputs=outputs, tables=tables)
 
@@ -239,7 +239,7 @@ def anatomy_problems(notebook: dict) -> list[str]:
     The title; the opening findings, a list (under the title, or as the first
     section under OPENING_HEADINGS); at least one section of argument; "Our
     assessment" only as the title of an admonition; the preamble
-    `evidence = chapter.setup()` first, its cell hidden; every figure glued by
+    `evidence = setup()` (reassurance.chapters) first, its cell hidden; every figure glued by
     publish.glue_figure.
     """
     cells = notebook["cells"]
@@ -260,8 +260,8 @@ def anatomy_problems(notebook: dict) -> list[str]:
         problems.append("no section of argument after the opening findings")
     if markdown.count("Our assessment") != len(ASSESSMENT_TITLE.findall(markdown)):
         problems.append("'Our assessment' appears outside the title of an admonition")
-    if not code or "chapter.setup()" not in _source(code[0]):
-        problems.append("the first code cell is not the preamble calling chapter.setup()")
+    if not code or "setup()" not in _source(code[0]):
+        problems.append("the first code cell is not the preamble calling setup()")
     elif "remove-cell" not in code[0].get("metadata", {}).get("tags", []):
         problems.append("the preamble's cell is not tagged remove-cell")
     all_code = "\n".join(_source(c) for c in code)

@@ -16,8 +16,8 @@ import pandas as pd
 from IPython.display import HTML, display
 from myst_nb import glue
 
-from .paths import figure_data_dir
-from .text import date_text, markdown_text, months_text, number_text  # noqa: F401 (months_text, markdown_text: imported from here)
+from reassurance.paths import figure_data_dir
+from reassurance.text import date_text, number_text
 
 
 def glue_text(name: str, value) -> str:

@@ -49,6 +49,11 @@ def date_text(value) -> str:
     return f"{ts.day} {ts:%B %Y}"
 
 
+def date_or_unknown(value) -> str:
+    """A date as tables show it, '20 May 2025', or 'unknown' when it is missing."""
+    return "unknown" if pd.isna(value) else date_text(value)
+
+
 def short_date(value, *, year: bool = True) -> str:
     """A date where space is short (tables, chart labels): '4 Sep 2025', or '4 Sep'
     with year=False (a chart whose axis gives the year)."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 import chrome
-
+import pytest
 from chrome import unavailable
+
 
 @pytest.fixture(scope="module")
 def browser():

@@ -10,10 +10,9 @@ import json
 import re
 import subprocess
 
+import chrome
 import pytest
 import yaml
-
-import chrome
 
 MAX_PAGES = 80
 LAYOUT = chrome.BUILD / "pdf" / "reassurance-layout.json"
@@ -59,7 +58,7 @@ def first_heading(path) -> str:
 
 def reader_files(toc: dict) -> list[str]:
     """The front page, the numbered chapters and the reader extras (reassurance.pdf.READER_EXTRAS)."""
-    from reassurance.pdf import toc_docs
+    from reassurance.pipeline.pdf import toc_docs
 
     return toc_docs(toc)[1]
 

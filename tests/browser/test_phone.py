@@ -5,10 +5,9 @@ screen."""
 
 from __future__ import annotations
 
+import chrome
 import pytest
 import yaml
-
-import chrome
 
 MIN_TEXT_PX = 10.0
 SCREEN_HEIGHT = 844  # an iPhone 12 to 15's 390 x 844 CSS px

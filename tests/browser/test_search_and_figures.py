@@ -11,10 +11,9 @@ import time
 import urllib.request
 from urllib.parse import quote, urljoin, urlparse
 
+import chrome
 import pytest
 import yaml
-
-import chrome
 
 # (what a reader types, the page that must be among the results).
 # Add a row when a chapter is added; the search must find it by a term of its own.

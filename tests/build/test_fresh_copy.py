@@ -89,8 +89,8 @@ def _held_by_a_rule(resource: dict, field: dict) -> bool:
     """A column the validation holds to other text, which hostile text would
     rightly fail: a quote held verbatim to a stored excerpt, or a column that
     references.bib carries (no braces; and references.bib would be stale)."""
-    from reassurance.bibliography import BIB_COLUMNS
-    from reassurance.rules import VERBATIM
+    from reassurance.evidence.bibliography import BIB_COLUMNS
+    from reassurance.evidence.rules import VERBATIM
 
     name = (resource["name"], field["name"])
     return name in VERBATIM or (resource["name"] == "sources" and field["name"] in BIB_COLUMNS)
@@ -185,7 +185,7 @@ def test_a_fresh_copy_builds_with_execution_and_no_network(fresh_build):
     assert CUT in fresh_build.output, fresh_build.output
     assert fresh_build.returncode == 0, fresh_build.output
     assert (fresh_build.site / "index.html").is_file()
-    # A quiet build: its few useful lines, not the kernels' expected notice (reassurance.prefill).
+    # A quiet build: its few useful lines, not the kernels' expected notice (reassurance.pipeline.prefill).
     assert "without encryption" not in fresh_build.output, fresh_build.output
     assert "executed" in fresh_build.output and "Built: open" in fresh_build.output
     # The cache was cold: every notebook ran, once, and each has its page.
@@ -224,7 +224,7 @@ def test_hostile_text_in_every_field_and_description_stays_text(fresh_build):
             assert "planted-xss" not in (script.string or "") + str(script.get("src") or ""), (path.name, script)
         for node in page.find_all(True):
             assert "onerror" not in node.attrs, (path.name, node)
-            assert not any("planted-xss" in str(value) or "t=2" == str(value) for value in node.attrs.values()), (path.name, node)
+            assert not any("planted-xss" in str(value) or str(value) == "t=2" for value in node.attrs.values()), (path.name, node)
         assert not page.find_all("img", src="x"), path.name
         # The role and the directive were not run: no math, no admonition.
         assert not page.select(".math, .danger, .admonition.danger"), path.name

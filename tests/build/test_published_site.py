@@ -74,7 +74,7 @@ def test_images_have_their_size_and_all_but_the_first_load_lazily(pages):
 def test_figure_images_are_svg_with_text_as_text_no_date_and_no_small_text():
     """Figures are SVG (reassurance.style): their text is text, they carry
     no date, and no text is under MIN_FONT_PT; a PNG left is a palette PNG."""
-    from reassurance.sphinx_site import svg_geometry
+    from reassurance.sphinxext.site import svg_geometry
     from reassurance.style import MIN_FONT_PT
 
     svgs = sorted((SITE / "_images").glob("*.svg"))
@@ -174,7 +174,7 @@ def test_the_front_page_links_the_pdf_when_the_site_has_it():
 
 def test_every_page_head_is_quick_to_paint(pages):
     """What Lighthouse's mobile score depends on and a build can lose
-    (book/_templates/layout.html, reassurance.sphinx_site.arrange_assets): the
+    (book/_templates/layout.html, reassurance.sphinxext.site.arrange_assets): the
     colour theme is resolved by a script before any stylesheet (no second
     styling of the page once it has loaded); no stylesheet chained behind
     another's @import; no Bootstrap script; the code-highlighting stylesheet

@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from test_site import SITE
+from test_site import pages as built_pages
 
-from reassurance import codebook, commitment, tracker
-from reassurance.evidence import load_evidence
-
-from test_site import SITE, pages as built_pages
+from reassurance.chapters import commitment, tracker
+from reassurance.evidence import codebook, load_evidence
 
 ROOT = Path(__file__).resolve().parents[2]
 

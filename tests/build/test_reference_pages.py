@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from reassurance import dictionary
+from reassurance.chapters import data_dictionary
 from support import missing_from_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,18 +30,18 @@ def soup(name: str) -> BeautifulSoup:
 
 
 def test_the_built_dictionary_lists_every_table_and_column():
-    descriptor = dictionary.load_descriptor(ROOT / "data" / "datapackage.json")
+    descriptor = data_dictionary.load_descriptor(ROOT / "data" / "datapackage.json")
     assert missing_from_page(page("data-dictionary").read_text(encoding="utf-8"), descriptor) == []
 
 
 def test_every_table_can_be_downloaded_from_the_dictionary():
-    descriptor = dictionary.load_descriptor(ROOT / "data" / "datapackage.json")
+    descriptor = data_dictionary.load_descriptor(ROOT / "data" / "datapackage.json")
     links = {}
     for a in soup("data-dictionary").find_all("a"):
         href = unquote(a.get("href") or "")
         if href.endswith(".csv"):
             links[Path(href).name] = (page("data-dictionary").parent / href).resolve()
-    for resource in dictionary.resources(descriptor):
+    for resource in data_dictionary.resources(descriptor):
         target = links.get(Path(resource["path"]).name)
         assert target is not None, f"no download link for {resource['path']}"
         assert target.is_file(), f"{target} does not exist"
@@ -69,7 +69,7 @@ def test_the_summit_chapter_links_to_the_glossary():
 
 
 def test_every_reference_with_a_full_address_links_to_it():
-    from reassurance.bibliography import url
+    from reassurance.evidence.bibliography import url
 
     with open(ROOT / "data" / "sources.csv", newline="", encoding="utf-8") as f:
         addresses = {row["source_key"]: url(row["locator"]) for row in csv.DictReader(f)}
@@ -83,7 +83,7 @@ def test_every_quotation_on_the_built_pages_is_a_stored_excerpt():
     # The pages as readers get them, glued values and notebook output included.
     import re
 
-    from reassurance.verbatim import occurs_in
+    from reassurance.evidence.verbatim import occurs_in
 
     # The build's smart quotes turn three full stops into an ellipsis character.
     def plain(text: str) -> str:

@@ -7,7 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from reassurance import appendix, publish
+from reassurance import publish
+from reassurance.chapters import appendix
 
 # Reader tables carry no database words: no snake_case column names.
 SNAKE_CASE = re.compile(r"^[a-z]+(_[a-z]+)+$")

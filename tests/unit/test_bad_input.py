@@ -23,8 +23,8 @@ of each kind, and the header-only table (whose emptiness the others' foreign
 keys must not hide), load the whole package, so a problem hidden by another
 table's is still caught.
 
-`make validate` (reassurance.evidence.main) and `make book` (whose first
-step, reassurance.prefill, calls the same `validate`) must agree with the
+`make validate` (reassurance.evidence.load.main) and `make book` (whose first
+step, reassurance.pipeline.prefill, calls the same `validate`) must agree with the
 loader: test_make_validate_and_the_build_agree runs all three on one variant
 of every kind. Cases that need a particular row or value (a missing file, an
 impossible date, blank cells) stay hand-written in test_evidence.py.
@@ -38,14 +38,14 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from reassurance import evidence, prefill
-from reassurance.evidence import Evidence, EvidenceError, load_evidence
+from reassurance.evidence import Evidence, EvidenceError, load, load_evidence
+from reassurance.pipeline import prefill
 from support import ROOT
 
 DESCRIPTOR = json.loads((Path(__file__).resolve().parents[2] / "data" / "datapackage.json").read_text(encoding="utf-8"))
@@ -365,7 +365,7 @@ def test_make_validate_and_the_build_agree(data_copy, table, damage, capsys):
         keep_only(data_copy, referenced(table))
     with pytest.raises(EvidenceError) as caught:
         load_evidence(data_copy.datapackage)
-    assert evidence.main([str(data_copy.datapackage)]) == 1
+    assert load.main([str(data_copy.datapackage)]) == 1
     printed = capsys.readouterr()
     assert str(caught.value) in printed.err
     assert "Traceback" not in printed.err + printed.out
@@ -391,18 +391,18 @@ def test_a_package_level_problem_keeps_its_reason(data_copy, damage, reason, cap
     with pytest.raises(EvidenceError) as caught:
         load_evidence(data_copy.datapackage)
     assert any(reason in p for p in caught.value.problems), caught.value.problems
-    assert evidence.main([str(data_copy.datapackage)]) == 1
+    assert load.main([str(data_copy.datapackage)]) == 1
     err = capsys.readouterr().err
     assert reason in err and "root:" not in err  # /etc/passwd is never read
 
 
 def test_a_descriptor_that_is_not_json_is_named(data_copy, capsys):
     data_copy.datapackage.write_text("{not json", encoding="utf-8")
-    assert evidence.main([str(data_copy.datapackage)]) == 1
+    assert load.main([str(data_copy.datapackage)]) == 1
     assert "[package-error] the descriptor cannot be read as JSON" in capsys.readouterr().err
 
 
-# --- The project's own rules (reassurance.rules) -------------------------------
+# --- The project's own rules (reassurance.evidence.rules) -------------------------------
 #
 # One damaged input per rule, in a copy of the whole package (the rules read
 # several tables at once). Each must be refused alike by `make validate`
@@ -568,7 +568,7 @@ def test_each_rule_refuses_its_damage_alike_in_the_loader_validate_and_the_build
         load_evidence(data_copy.datapackage)
     wanted, matching = matching_lines(made, caught.value.problems)
     assert matching, f"no problem line names all of {wanted}:\n" + "\n".join(caught.value.problems)
-    assert evidence.main([str(data_copy.datapackage)]) == 1
+    assert load.main([str(data_copy.datapackage)]) == 1
     printed = capsys.readouterr()
     assert all(line in printed.err for line in matching)
     assert "Traceback" not in printed.err + printed.out
@@ -612,10 +612,10 @@ BOOK_CASES = [made_up_quote_in_the_book, quoted_excerpt_changed_under_the_book, 
 def test_each_rule_on_the_book_refuses_its_damage_alike_in_validate_and_the_build(data_copy, damage, capsys):
     wanted = damage(data_copy)
     with pytest.raises(EvidenceError) as caught:
-        evidence.validate(data_copy.datapackage)
+        load.validate(data_copy.datapackage)
     matching = [p for p in caught.value.problems if all(part in p for part in wanted)]
     assert matching, f"no problem line names all of {wanted}:\n" + "\n".join(caught.value.problems)
-    assert evidence.main([str(data_copy.datapackage)]) == 1
+    assert load.main([str(data_copy.datapackage)]) == 1
     printed = capsys.readouterr()
     assert all(line in printed.err for line in matching) and "Traceback" not in printed.err
     with pytest.raises(prefill.PrefillError) as stopped:
@@ -660,7 +660,7 @@ def test_make_validate_names_the_problem_within_15_seconds_without_a_traceback(d
 
 
 def test_make_references_leaves_references_bib_alone_on_invalid_data(data_copy, monkeypatch, tmp_path, capsys):
-    from reassurance import bibliography
+    from reassurance.evidence import bibliography
 
     braces_in_a_publisher(data_copy)
     monkeypatch.setattr(bibliography, "project_root", lambda: tmp_path)

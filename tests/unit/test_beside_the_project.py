@@ -3,7 +3,7 @@
 The annotated article is never copied into the repository, so the quote rules
 check every quotation against the excerpts stored in data/excerpts.csv and
 need nothing else. The rules [article-text] and [fact-sheet]
-(reassurance.rules.beside_problems, which `make validate` and `make book`
+(reassurance.evidence.book_rules.beside_problems, which `make validate` and `make book`
 also run where the texts are present) go one step further: the stored
 article excerpts and the claims against the article itself, and the quoted
 commitment mentions against the checking notes (the fact sheet).
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from reassurance import rules
+from reassurance.evidence import book_rules
 from support import article_path, beside_the_project_missing, fact_sheet_path
 
 
@@ -40,7 +40,7 @@ def _paths(evidence) -> dict[str, str]:
 
 def test_stored_article_excerpts_and_claims_match_the_article(root, evidence):
     article = _text(article_path(root))
-    assert rules.article_problems(evidence.tables, _paths(evidence), article, "the article") == []
+    assert book_rules.article_problems(evidence.tables, _paths(evidence), article, "the article") == []
 
 
 def test_a_damaged_article_is_refused(root, evidence):
@@ -49,21 +49,21 @@ def test_a_damaged_article_is_refused(root, evidence):
     claim = evidence.claims.iloc[0]
     words = claim["excerpt"].split()
     damaged = article.replace(words[-1], "REMOVED")
-    problems = rules.article_problems(evidence.tables, _paths(evidence), damaged, "the article")
+    problems = book_rules.article_problems(evidence.tables, _paths(evidence), damaged, "the article")
     assert any("data/claims.csv, row 2, column 'paragraph'" in p and "[article-text]" in p for p in problems), problems
 
 
 def test_mention_evidence_quotes_are_in_the_fact_sheet(root, evidence):
     facts = _text(fact_sheet_path(root))
-    assert rules.fact_sheet_problems(evidence.tables, _paths(evidence), facts, "the fact sheet") == []
+    assert book_rules.fact_sheet_problems(evidence.tables, _paths(evidence), facts, "the fact sheet") == []
     quoted = evidence.commitment_mentions[evidence.commitment_mentions["evidence_kind"] == "quote"]
     damaged = facts.replace(quoted["evidence"].iloc[0], "")
-    assert any("[fact-sheet]" in p for p in rules.fact_sheet_problems(evidence.tables, _paths(evidence), damaged, "the fact sheet"))
+    assert any("[fact-sheet]" in p for p in book_rules.fact_sheet_problems(evidence.tables, _paths(evidence), damaged, "the fact sheet"))
 
 
 def test_validate_runs_the_checks_where_the_texts_are_present(data_copy, evidence):
     """A project copy with the texts beside it: `make validate` refuses a stored excerpt the article lacks."""
-    from reassurance.evidence import EvidenceError, validate
+    from reassurance.evidence.load import EvidenceError, validate
     from reassurance.paths import ARTICLE_FILE
 
     project = data_copy.folder.parent / "project"

@@ -2,7 +2,7 @@
 
 import re
 
-from reassurance.bibliography import render
+from reassurance.evidence.bibliography import render
 
 
 def test_references_bib_is_generated_from_sources_csv(root, evidence):
@@ -30,7 +30,7 @@ def _sources(rows):
 
 
 def test_one_publisher_in_one_year_gets_lettered_years_in_date_order():
-    from reassurance.bibliography import years
+    from reassurance.evidence.bibliography import years
 
     sources = _sources(
         [
@@ -65,7 +65,7 @@ def test_the_committed_bibliography_protects_every_title(root):
 
 
 def test_a_page_address_is_shown_as_text_and_other_locators_as_written():
-    from reassurance.bibliography import locator_text
+    from reassurance.evidence.bibliography import locator_text
 
     assert locator_text("tass.com/politics/2012993") == "Web page: tass.com/politics/2012993"
     assert locator_text("gov.uk (mirrored at wired-gov.net)") == "Web page: gov.uk (mirrored at wired-gov.net)"
@@ -85,7 +85,7 @@ def _formatted(text: str) -> list[str]:
 
 
 def test_a_title_ending_in_punctuation_gets_no_second_stop():
-    from reassurance.bibliography import bib_title
+    from reassurance.evidence.bibliography import bib_title
 
     sources = _sources(
         [
@@ -107,7 +107,7 @@ def test_no_generated_reference_has_doubled_punctuation(evidence):
 
 
 def test_a_full_page_address_becomes_a_link_and_a_partial_one_does_not():
-    from reassurance.bibliography import url
+    from reassurance.evidence.bibliography import url
 
     assert url("tass.com/politics/2012993") == "https://tass.com/politics/2012993"
     assert url("gov.uk (mirrored at wired-gov.net)") is None
@@ -117,7 +117,7 @@ def test_a_full_page_address_becomes_a_link_and_a_partial_one_does_not():
 
 
 def test_every_entry_with_a_full_address_carries_its_url(evidence):
-    from reassurance.bibliography import url
+    from reassurance.evidence.bibliography import url
 
     text = render(evidence.sources)
     for source in evidence.sources.itertuples():
@@ -213,7 +213,7 @@ def test_a_key_missing_from_the_references_is_caught(data_copy, root):
 def test_every_source_with_a_full_address_has_a_url_in_references_bib(root, evidence):
     """The references page links every entry whose page address is known (the
     built page is checked in tests/build); here, the generated file itself."""
-    from reassurance.bibliography import url
+    from reassurance.evidence.bibliography import url
 
     text = (root / "references.bib").read_text(encoding="utf-8")
     entries = dict(re.findall(r"^@misc\{([^,]+),\n(.*?)\n\}", text, re.M | re.S))

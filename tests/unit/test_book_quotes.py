@@ -1,8 +1,8 @@
 """Every passage the book puts in double quotes is verbatim from a stored excerpt.
 
-The rule is reassurance.rules.book_problems ([book-quote]), which `make
+The rule is reassurance.evidence.book_rules.book_problems ([book-quote]), which `make
 validate` and `make book` run before any notebook does; the text it reads is
-reassurance.book_text: the front page, the Markdown pages, the notebooks'
+reassurance.evidence.book_text: the front page, the Markdown pages, the notebooks'
 Markdown cells, and the notebooks' stored outputs (the Markdown they print
 and the text of the tables they show). The excerpts (data/excerpts.csv) hold
 each quoted source's words as published, with the English translation shown
@@ -12,13 +12,13 @@ repository.
 
 from __future__ import annotations
 
-from reassurance import rules
-from reassurance.book_text import html_text, quotations
+from reassurance.evidence import book_rules, quote_rules
+from reassurance.evidence.book_text import html_text, quotations
 from support import book_markdown
 
 
 def test_quoted_passages_are_verbatim(root, evidence):
-    wrong = [p for p in rules.book_problems(root, evidence.tables) if "[book-quote]" in p]
+    wrong = [p for p in book_rules.book_problems(root, evidence.tables) if "[book-quote]" in p]
     assert not wrong, "\n".join(wrong)
 
 
@@ -43,5 +43,5 @@ def test_table_outputs_are_read(root):
 
 
 def test_a_made_up_quote_is_caught(evidence):
-    stored = rules._Stored(evidence.excerpts)
+    stored = quote_rules.StoredExcerpts(evidence.excerpts)
     assert "legitimate targets for annihilation" not in stored.with_translations

@@ -3,8 +3,9 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from reassurance import labels, style
+from reassurance import style
 from reassurance.charts import common
+from reassurance.evidence import labels
 
 
 def test_a_label_shared_by_a_stance_and_a_position_has_one_colour():
@@ -45,12 +46,12 @@ def test_dollar_signs_in_chart_text_stay_text():
 
 
 def test_the_annotated_chart_title_states_how_many_claims_hold_up():
-    from reassurance.charts import annotated
+    from reassurance.charts import article_annotated
 
     rows = [("summit", "confirmed", 3), ("summit", "confirmed-with-nuance", 2), ("russia", "unverified", 4), ("russia", "confirmed-with-nuance", 1)]
     table = pd.DataFrame(rows, columns=["topic", "status", "claims"])
-    assert annotated.topic_headline(table) == "6 of 10 claims confirmed, 3 of them with a nuance"
-    assert annotated.topic_headline(table.assign(claims=0)) == "The article makes no checkable claims"
+    assert article_annotated.topic_headline(table) == "6 of 10 claims confirmed, 3 of them with a nuance"
+    assert article_annotated.topic_headline(table.assign(claims=0)) == "The article makes no checkable claims"
 
 
 def test_every_status_has_a_colour():

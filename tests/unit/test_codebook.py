@@ -1,8 +1,7 @@
 """The definitions of coded values match the Data Package's allowed values."""
 
+from reassurance.evidence import codebook, labels
 from support import declared_enums
-
-from reassurance import codebook, labels
 
 
 def test_every_defined_field_defines_exactly_its_allowed_codes(root):

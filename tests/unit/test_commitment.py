@@ -11,9 +11,11 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from reassurance import commitment, labels, text
+from reassurance import text
+from reassurance.chapters import commitment
 from reassurance.charts import commitment as charts
-from reassurance.verbatim import occurs_in
+from reassurance.evidence import labels
+from reassurance.evidence.verbatim import occurs_in
 from support import overlapping_tiles
 
 
@@ -271,7 +273,7 @@ def test_a_stance_dated_only_by_a_period_shows_that_period(evidence):
 def test_a_stance_date_note_agrees_with_the_timeline(evidence):
     # Where the timeline has an event for the same statement, the table's period
     # must give the same first and last day as the timeline.
-    from reassurance import context
+    from reassurance.chapters import road_to_paris
 
     table = commitment.stance_table(evidence).set_index("actor_id")
     events = evidence.events.set_index("event_id")
@@ -279,7 +281,7 @@ def test_a_stance_date_note_agrees_with_the_timeline(evidence):
     for actor, event_id in pairs.items():
         assert actor in table.index and event_id in events.index, f"the pair checked here is gone: {actor}, {event_id}"
         event = events.loc[event_id]
-        span = context.date_span_text(event["start_date"], event["end_date"])  # '15–16 Mar 2025'
+        span = road_to_paris.date_span_text(event["start_date"], event["end_date"])  # '15–16 Mar 2025'
         days, _, _ = span.partition(" ")
         note = table.loc[actor, "date_shown"]
         assert note.startswith(days + " "), (note, span)

@@ -8,8 +8,9 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from reassurance import codebook, force, labels
+from reassurance.chapters import force
 from reassurance.charts import force as charts
+from reassurance.evidence import codebook, labels
 
 matplotlib.use("Agg")
 

@@ -5,7 +5,8 @@ only the bottom line and the box, whose groups the data write."""
 import json
 import re
 
-from reassurance import claims, codebook, labels
+from reassurance.chapters import article_annotated
+from reassurance.evidence import codebook, labels
 
 
 def stored_markdown(notebook) -> str:
@@ -18,14 +19,14 @@ def stored_markdown(notebook) -> str:
 
 
 def test_the_status_definitions_are_the_codebook_s():
-    text = claims.status_definitions_markdown()
+    text = article_annotated.status_definitions_markdown()
     for code, definition in codebook.BY_FIELD[("claims", "status")].items():
         assert f"- **{labels.STATUS[code]}:** {definition}\n" in text
 
 
 def test_the_annotated_article_defines_every_status_as_the_codebook_does(root):
     text = stored_markdown(root / "book" / "article-annotated.ipynb")
-    assert claims.status_definitions_markdown() in text, "re-execute book/article-annotated.ipynb"
+    assert article_annotated.status_definitions_markdown() in text, "re-execute book/article-annotated.ipynb"
 
 
 def test_the_front_page_defines_no_status_of_its_own(root):

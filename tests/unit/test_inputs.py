@@ -1,4 +1,4 @@
-"""The build's input fingerprint (reassurance.inputs) and its Sphinx hook."""
+"""The build's input fingerprint (reassurance.pipeline.inputs) and its Sphinx hook."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from reassurance import inputs, sphinx_inputs
+from reassurance.pipeline import inputs
+from reassurance.sphinxext import inputs as rereading
 from support import ROOT
 
 
@@ -19,11 +20,17 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_the_fingerprint_covers_the_descriptor_every_data_file_and_the_package(project):
+def test_the_fingerprint_covers_the_descriptor_every_data_file_and_what_notebooks_import(project):
     files = {p.resolve() for p in inputs.input_files(project)}
     assert project / "data" / "datapackage.json" in files
     assert (project / "data" / "events.csv").resolve() in files
-    assert Path(inputs.__file__).resolve() in files
+    package = Path(inputs.__file__).resolve().parent.parent
+    assert package / "chapters" / "summit.py" in files
+    assert package / "charts" / "common.py" in files
+    assert package / "evidence" / "rules.py" in files
+    assert package / "publish.py" in files
+    # The pipeline and the Sphinx extension cannot change a chapter's output.
+    assert not [f for f in files if f.is_relative_to(package / "pipeline") or f.is_relative_to(package / "sphinxext")]
     assert (project / "data" / "README.md").resolve() not in files  # not evidence
 
 
@@ -51,7 +58,7 @@ def test_a_changed_descriptor_or_a_missing_file_changes_the_fingerprint(project)
 def test_sphinx_rereads_every_page_when_the_inputs_change(project):
     app = SimpleNamespace(srcdir=str(project))
     env = SimpleNamespace(found_docs={"intro", "book/summit"})
-    assert sphinx_inputs._outdated(app, env, set(), set(), set()) == ["book/summit", "intro"]
-    assert sphinx_inputs._outdated(app, env, set(), set(), set()) == []  # nothing changed since
+    assert rereading._outdated(app, env, set(), set(), set()) == ["book/summit", "intro"]
+    assert rereading._outdated(app, env, set(), set(), set()) == []  # nothing changed since
     (project / "data" / "events.csv").write_text("changed\n", encoding="utf-8")
-    assert sphinx_inputs._outdated(app, env, set(), set(), set()) == ["book/summit", "intro"]
+    assert rereading._outdated(app, env, set(), set(), set()) == ["book/summit", "intro"]

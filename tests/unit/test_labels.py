@@ -1,14 +1,13 @@
 """Every coded value of the Data Package has a reader-facing label.
 
-The rule is reassurance.rules.code_problems ([code-label], [code-definition]),
+The rule is reassurance.evidence.rules.code_problems ([code-label], [code-definition]),
 which `make validate` and the build run; damaged cases are in test_bad_input.py.
 """
 
 import json
 
+from reassurance.evidence import labels, rules
 from support import declared_enums
-
-from reassurance import labels, rules
 
 
 def test_every_enum_code_has_a_label(root):

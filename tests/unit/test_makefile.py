@@ -1,6 +1,6 @@
 """The Makefile's help lists every target the README and CONTRIBUTING name,
 and a successful build prints its few useful lines, not the kernels' expected
-warnings (reassurance.prefill), while any other line still shows."""
+warnings (reassurance.pipeline.prefill), while any other line still shows."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import subprocess
 import sys
 import textwrap
 
+from reassurance.pipeline import prefill
 from support import ROOT
-
-from reassurance import prefill
 
 
 def named_targets() -> set[str]:
@@ -30,7 +29,7 @@ def test_the_kernels_expected_warning_is_dropped_and_others_show():
     code = textwrap.dedent(
         """
         import subprocess, sys
-        from reassurance import prefill
+        from reassurance.pipeline import prefill
         with prefill._stderr_without(prefill.EXPECTED_NOISE):
             subprocess.run([sys.executable, "-c",
                 "import sys; print('[IPKernelApp] WARNING | Kernel is running over TCP without encryption. All', file=sys.stderr);"

@@ -8,9 +8,9 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from reassurance import labels, positions
+from reassurance.chapters import positions
 from reassurance.charts import positions as charts
-from reassurance.evidence import Evidence
+from reassurance.evidence import Evidence, labels
 
 matplotlib.use("Agg")
 

@@ -1,4 +1,4 @@
-"""`make book`'s first step (reassurance.prefill): validate first, run each
+"""`make book`'s first step (reassurance.pipeline.prefill): validate first, run each
 notebook once for the current inputs, fail once with a short message."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from reassurance import evidence, prefill
+from reassurance.evidence import load
+from reassurance.pipeline import prefill
 
 
 def notebook(folder: Path, name: str, code: str) -> Path:
@@ -62,9 +63,9 @@ def test_invalid_data_stops_before_anything_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(prefill, "fingerprint", lambda: "changed")
 
     def invalid(path=None):
-        raise evidence.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
+        raise load.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
 
-    monkeypatch.setattr(evidence, "validate", invalid)
+    monkeypatch.setattr(load, "validate", invalid)
     nb = notebook(tmp_path, "a.ipynb", "open('ran', 'w').close()")
     with pytest.raises(prefill.PrefillError) as stopped:
         prefill.prefill(tmp_path / "cache", [nb])
@@ -74,12 +75,12 @@ def test_invalid_data_stops_before_anything_runs(tmp_path, monkeypatch):
 
 
 def test_make_notebooks_also_validates_first(tmp_path, monkeypatch, capsys):
-    from reassurance import execute
+    from reassurance.pipeline import execute
 
     def invalid(path=None):
-        raise evidence.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
+        raise load.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
 
-    monkeypatch.setattr(evidence, "validate", invalid)
+    monkeypatch.setattr(load, "validate", invalid)
     nb = notebook(tmp_path, "a.ipynb", "open('ran', 'w').close()")
     assert execute.main([str(nb)]) == 1
     assert "data/events.csv, row 2" in capsys.readouterr().err

@@ -1,6 +1,6 @@
 """Quotes in the data are verbatim from the excerpts stored in the Data Package.
 
-The rules themselves live in reassurance.rules (run by `make validate`, by
+The rules themselves live in reassurance.evidence.rules (run by `make validate`, by
 `make book` before any notebook runs, and by the loader): every quote of the
 tables is in a stored excerpt of its own source, every claim's excerpt in a
 stored excerpt of the article, every claim link names an excerpt of its
@@ -15,7 +15,7 @@ test_bad_input.py.
 
 from __future__ import annotations
 
-from reassurance import rules
+from reassurance.evidence import quote_rules
 from support import word_count
 
 
@@ -24,7 +24,7 @@ def _paths(evidence) -> dict[str, str]:
 
 
 def test_the_tables_quotes_claims_and_translations_keep_the_rules(evidence):
-    assert rules.quote_problems(evidence.tables, _paths(evidence)) == []
+    assert quote_rules.quote_problems(evidence.tables, _paths(evidence)) == []
 
 
 def test_article_excerpts_are_short(evidence, article_key):
@@ -35,14 +35,14 @@ def test_article_excerpts_are_short(evidence, article_key):
 
 
 def test_the_single_quote_finder_skips_apostrophes():
-    assert rules.single_quoted("Putin's words 'no point in their presence' and 'Ukraine's choice'.") == [
+    assert quote_rules.single_quoted("Putin's words 'no point in their presence' and 'Ukraine's choice'.") == [
         "no point in their presence",
         "Ukraine's choice",
     ]
 
 
 def test_a_passage_cut_with_an_ellipsis_or_starting_a_sentence_is_found(evidence):
-    stored = rules._Stored(evidence.excerpts)
+    stored = quote_rules.StoredExcerpts(evidence.excerpts)
     first = evidence.excerpts["excerpt"].iloc[0]
     words = first.split()
     assert stored.passage(" ".join(words[:2]) + " … " + " ".join(words[-2:]))

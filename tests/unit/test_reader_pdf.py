@@ -1,9 +1,10 @@
 """The reader PDF's HTML (reassurance.pdf) and the figures' phone layout
-(reassurance.sphinx_site): pure functions, no WeasyPrint or browser needed."""
+(reassurance.sphinxext.site): pure functions, no WeasyPrint or browser needed."""
 
 from __future__ import annotations
 
-from reassurance import pdf, sphinx_site
+from reassurance.pipeline import pdf
+from reassurance.sphinxext import site
 
 TOC = {
     "root": "intro",
@@ -42,24 +43,24 @@ SVG = ('<svg xmlns:xlink="http://www.w3.org/1999/xlink" width="576pt" height="28
 
 
 def test_an_svg_figure_has_its_css_size_and_its_smallest_text():
-    width, height, view_width, smallest = sphinx_site.svg_geometry(SVG)
+    width, height, view_width, smallest = site.svg_geometry(SVG)
     assert (round(width), round(height), view_width, smallest) == (768, 384, 576.0, 8.0)
 
 
 def test_the_min_width_gives_the_smallest_text_10_css_px():
-    minimum = sphinx_site.figure_min_width(576, 8.0, 768)
+    minimum = site.figure_min_width(576, 8.0, 768)
     assert minimum == 720 and 8.0 * minimum / 576 >= 10
-    assert sphinx_site.figure_min_width(576, None, 768) == 0
+    assert site.figure_min_width(576, None, 768) == 0
 
 
 def test_a_figure_image_is_wrapped_in_a_named_focusable_region():
     page = ('<figure class="align-default" id="fig-a"><img alt="What it shows" src="../_images/a.svg" />'
             '<figcaption><p><span class="caption-number">Fig. 1 </span><span class="caption-text">Who &amp; when</span></p>'
             '</figcaption></figure><figure><img src="x.png" /></figure>')
-    out = sphinx_site.wrap_figures(page)
+    out = site.wrap_figures(page)
     assert '<div class="figure-scroll" tabindex="0" role="region" aria-label="Fig. 1 Who &amp; when">' in out
     assert out.count("figure-scroll") == 1  # a raster image is left as it is
-    assert sphinx_site.wrap_figures(out) == out
+    assert site.wrap_figures(out) == out
 
 
 def test_a_chapter_nested_in_the_single_page_gets_its_own_h1():

@@ -7,7 +7,8 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from reassurance import research, since
+from reassurance.chapters import since_then
+from reassurance.evidence import research
 
 
 def _with_log(evidence, log):
@@ -26,7 +27,7 @@ def test_coverage_end_is_the_newest_relevant_result_in_the_log(evidence):
 def test_the_events_reach_as_far_as_the_log(evidence):
     """The latest event the book tells is the newest relevant result the searches found:
     neither a date the searches never reached, nor a later source left untold."""
-    assert since.latest_date(evidence.events) == research.coverage_end(evidence)
+    assert since_then.latest_date(evidence.events) == research.coverage_end(evidence)
 
 
 def test_every_kept_source_is_in_the_sources_table(evidence):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reassurance import labels, russia
+from reassurance.chapters import russia, russia_wordings
+from reassurance.evidence import labels
 from support import theme_topic_mismatches
 
 
@@ -70,7 +71,7 @@ def test_variant_pairs_link_each_rendering_to_its_original():
             ("o2", "putin", "P", None, "eu", "supports", "alone", "n/a", "article", "t", "T"),
         ]
     )
-    pairs = russia.variant_pairs(rows)
+    pairs = russia_wordings.variant_pairs(rows)
     assert pairs[["original_id", "variant_id"]].values.tolist() == [["o1", "v1"]]
     assert pairs.loc[0, "original_quote"] == "first words"
     assert pairs.loc[0, "variant_source_key"] == "tass"
@@ -79,16 +80,16 @@ def test_variant_pairs_link_each_rendering_to_its_original():
 def test_variant_pairs_refuse_a_dangling_link():
     rows = frame([("v1", "putin", "P", None, "eu", "supports", "q", "missing", "k", "t", "T")])
     with pytest.raises(ValueError, match="missing"):
-        russia.variant_pairs(rows)
+        russia_wordings.variant_pairs(rows)
 
 
 def test_wording_changes_ignore_case_punctuation_and_quote_style():
-    assert russia.wording_changes("If any troops appear, now", "if any troops appear now") == []
-    assert russia.wording_changes("Ukraine’s choice", "Ukraine's choice") == []
+    assert russia_wordings.wording_changes("If any troops appear, now", "if any troops appear now") == []
+    assert russia_wordings.wording_changes("Ukraine’s choice", "Ukraine's choice") == []
 
 
 def test_wording_changes_find_replacements_and_additions():
-    changes = russia.wording_changes(
+    changes = russia_wordings.wording_changes(
         "they will be legitimate targets for destruction",
         "Therefore, these will be legitimate targets to be struck",
     )
@@ -96,25 +97,25 @@ def test_wording_changes_find_replacements_and_additions():
         ("replaced", "they", "Therefore, these"),
         ("replaced", "for destruction", "to be struck"),
     ]
-    assert russia.wording_changes("a b", "a b c") == [("only-b", "", "c")]
-    assert russia.wording_changes("a b c", "a c") == [("only-a", "b", "")]
+    assert russia_wordings.wording_changes("a b", "a b c") == [("only-b", "", "c")]
+    assert russia_wordings.wording_changes("a b c", "a c") == [("only-a", "b", "")]
 
 
 def test_wording_changes_join_edits_separated_by_one_shared_word():
-    assert russia.wording_changes("its interests in the sphere", "its economic interests and") == [
+    assert russia_wordings.wording_changes("its interests in the sphere", "its economic interests and") == [
         ("replaced", "interests in the sphere", "economic interests and")
     ]
-    assert russia.wording_changes("a x b c d y", "a b c d") == [("only-a", "x", ""), ("only-a", "y", "")]
+    assert russia_wordings.wording_changes("a x b c d y", "a b c d") == [("only-a", "x", ""), ("only-a", "y", "")]
 
 
 def test_describe_changes_names_the_renderings():
-    text = russia.describe_changes([("replaced", "x", "y"), ("only-b", "", "z")], "the article", "TASS")
+    text = russia_wordings.describe_changes([("replaced", "x", "y"), ("only-b", "", "z")], "the article", "TASS")
     assert text == "‘x’ → ‘y’; only in TASS: ‘z’"
-    assert russia.describe_changes([], "a", "b") == "same words"
+    assert russia_wordings.describe_changes([], "a", "b") == "same words"
 
 
 def test_the_eef_targets_remark_has_a_tass_rendering(evidence, statements):
-    pairs = russia.translation_pairs(evidence, statements)
+    pairs = russia_wordings.translation_pairs(evidence, statements)
     row = pairs[pairs["theme"] == "troops-legitimate-targets"].iloc[0]
     assert row["variant_source_key"] == "tass-2012993"
     assert "‘for destruction’ → ‘to be struck’" in row["changes"]
@@ -125,10 +126,10 @@ def test_the_eef_targets_remark_has_a_tass_rendering(evidence, statements):
 
 
 def test_only_english_renderings_are_compared_and_every_original_has_its_translation(evidence, statements):
-    pairs = russia.translation_pairs(evidence, statements)
+    pairs = russia_wordings.translation_pairs(evidence, statements)
     language = statements.set_index("statement_id")["language"]
     assert (pairs["variant_id"].map(language) == "en").all()
-    originals = russia.russian_originals(evidence, statements)
+    originals = russia_wordings.russian_originals(evidence, statements)
     assert len(originals) >= 4
     assert originals["original_translation"].str.len().gt(0).all()
 
@@ -298,7 +299,7 @@ def test_renderings_of_one_remark_share_topic_and_stance(statements):
 
 
 def test_translation_pairs_compare_different_sources_only(evidence, statements):
-    pairs = russia.translation_pairs(evidence, statements)
+    pairs = russia_wordings.translation_pairs(evidence, statements)
     assert len(pairs) > 0
     assert (pairs["original_source_key"] != pairs["variant_source_key"]).all()
 

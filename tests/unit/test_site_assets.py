@@ -1,9 +1,9 @@
-"""reassurance.sphinx_site: the theme's script loses its progress messages but
+"""reassurance.sphinxext.site: the theme's script loses its progress messages but
 keeps its errors, and each page links the stylesheets it needs."""
 
 from __future__ import annotations
 
-from reassurance.sphinx_site import arrange_assets, quiet_theme_script
+from reassurance.sphinxext.site import arrange_assets, quiet_theme_script
 
 
 def test_the_theme_script_keeps_its_errors_but_not_its_progress_messages(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reassurance.sources import (
+from reassurance.evidence.sources import (
     credited_name,
     describe_keys,
     findings_texts,

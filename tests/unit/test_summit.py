@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from reassurance import summit
+from reassurance.chapters import summit
 
 
 def counts_frame(rows):

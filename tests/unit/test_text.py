@@ -92,3 +92,8 @@ def test_sentence_case():
 )
 def test_label_ink_contrasts_with_its_background(background, ink):
     assert style.text_colour_on(background) == ink
+
+
+def test_a_missing_date_reads_unknown():
+    assert text.date_or_unknown(pd.Timestamp("2025-05-20")) == "20 May 2025"
+    assert text.date_or_unknown(pd.NaT) == "unknown"

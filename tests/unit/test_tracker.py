@@ -9,10 +9,12 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from reassurance import labels, style, tracker
+from reassurance import style
+from reassurance.chapters import tracker
 from reassurance.charts import tracker as charts
 from reassurance.charts.commitment import TILE_GRID
-from reassurance.verbatim import occurs_in
+from reassurance.evidence import labels
+from reassurance.evidence.verbatim import occurs_in
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reassurance import context, labels, text, us_position
-from reassurance.evidence import Evidence
+from reassurance import text
+from reassurance.chapters import road_to_paris, us_position
+from reassurance.evidence import Evidence, labels
 
 
 def ts(day: str) -> pd.Timestamp:
@@ -154,13 +155,6 @@ def test_expectation_counts_list_every_status_with_zeros():
     assert by_status.sum() == 3
 
 
-def test_days_between_events():
-    evidence = fake_evidence()
-    assert us_position.days_between(evidence, "ev-b", "ev-c") == 20
-    with pytest.raises(KeyError):
-        us_position.days_between(evidence, "ev-b", "ev-zz")
-
-
 def test_every_expectation_in_the_data_is_sourced_on_both_sides(evidence):
     keys = set(evidence.sources["source_key"])
     frame = evidence.us_expectations
@@ -303,4 +297,4 @@ def test_reference_levels_part_two_labels_that_stand_across_each_other_s_line():
 
 
 def test_the_expectations_caption_is_dated_by_the_report_end(evidence):
-    assert us_position.expectations_caption(evidence).endswith(f"by {text.date_text(context.report_end(evidence))}")
+    assert us_position.expectations_caption(evidence).endswith(f"by {text.date_text(road_to_paris.report_end(evidence))}")

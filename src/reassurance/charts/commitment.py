@@ -13,9 +13,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 
-from .. import labels, style
-from ..commitment import DOMAINS, domain_list
-from .common import tile_axes, wrap
+from reassurance import style
+from reassurance.chapters.commitment import DOMAINS, domain_list
+from reassurance.charts.common import tile_axes, wrap
+from reassurance.evidence import labels
 
 # Defined once for the book (style.py), shared with the positions matrix.
 STANCE_COLOURS = style.STANCE_COLOURS

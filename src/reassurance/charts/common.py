@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .. import style
+from reassurance import style
 
 STATUS_COLOURS = {
     "confirmed": style.OKABE_ITO["bluish_green"],

@@ -13,8 +13,8 @@ import textwrap
 import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 
-from .. import style
-from ..force import LAYER_TITLES
+from reassurance import style
+from reassurance.chapters.force import LAYER_TITLES
 
 WIDTH_IN = 5.0
 FONT_SIZE = 12.5

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 
-from .. import labels, style
-from ..text import date_text
-from .common import wrap
+from reassurance import style
+from reassurance.charts.common import wrap
+from reassurance.evidence import labels
+from reassurance.text import date_text
 
 # Defined once for the book (style.py): a position shares its colour with the
 # commitment chapter's stance of the same meaning (undecided is orange in both).
@@ -38,7 +39,7 @@ def matrix_chart(cells: pd.DataFrame, source_line: str):
     cell no source addresses stays blank, so that a gap in the record never
     looks like a position, and a note under the matrix says what the gaps
     cover. Each column's header counts its documented positions."""
-    from .. import positions
+    from reassurance.chapters import positions
 
     summary = positions.issue_summary(cells)
     documented = summary.set_index("issue")["documented"]

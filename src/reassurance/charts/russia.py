@@ -7,9 +7,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from .. import labels, style
-from ..text import short_date
-from .common import wrap
+from reassurance import style
+from reassurance.charts.common import wrap
+from reassurance.evidence import labels
+from reassurance.text import short_date
 
 SPEAKER_COLOURS = {
     "Vladimir Putin": style.OKABE_ITO["vermillion"],
@@ -44,7 +45,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     dated = points[points["dating"] != "unknown"]
     first, last = dated["date"].min(), dated["date"].max()
     unknown_x = last + pd.Timedelta(days=4)
-    for sid, group in points.groupby("statement_id", sort=False):
+    for _statement, group in points.groupby("statement_id", sort=False):
         known = group[group["dating"] != "unknown"]
         if len(known) > 1:
             ax.plot(known["date"], [y[t] for t in known["theme"]], color="#777777", linestyle=":", linewidth=1.2, zorder=1)
@@ -53,12 +54,19 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
         colour = style.colour_for(SPEAKER_COLOURS, p["speaker"], "speaker")
         hollow = p["dating"] == "alternative"
         ax.scatter(
-            [x], [y[p["theme"]]], s=70, marker=STANCE_MARKERS[p["stance"]],
-            facecolors="white" if hollow else colour, edgecolors=colour, linewidths=1.6, zorder=3,
+            [x],
+            [y[p["theme"]]],
+            s=70,
+            marker=STANCE_MARKERS[p["stance"]],
+            facecolors="white" if hollow else colour,
+            edgecolors=colour,
+            linewidths=1.6,
+            zorder=3,
         )
         if hollow:
-            ax.annotate("other source's day", (x, y[p["theme"]]), xytext=(0, 9), textcoords="offset points",
-                        ha="center", fontsize=style.MIN_FONT_PT, color="#444444")
+            ax.annotate(
+                "other source's day", (x, y[p["theme"]]), xytext=(0, 9), textcoords="offset points", ha="center", fontsize=style.MIN_FONT_PT, color="#444444"
+            )
     ax.set_yticks([y[t] for t in themes], [wrap(labels_by_theme[t], 34) for t in themes], fontsize=8.5)
     ax.set_ylim(-0.7, len(themes) + 0.5)  # headroom for the legends
     has_unknown = (points["dating"] == "unknown").any()
@@ -80,17 +88,35 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     speaker_handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color=SPEAKER_COLOURS[s], label=s) for s in speakers]
     stance_handles = [Line2D([], [], linestyle="", marker=STANCE_MARKERS[s], markersize=8, color="#555555", label=labels.STATEMENT_STANCE[s]) for s in stances]
     if (points["dating"] == "alternative").any():
-        stance_handles.append(Line2D([], [], linestyle=":", marker="o", markersize=8, color="#777777", markerfacecolor="white", label="Day given by another source"))
+        stance_handles.append(
+            Line2D([], [], linestyle=":", marker="o", markersize=8, color="#777777", markerfacecolor="white", label="Day given by another source")
+        )
     # Two legends side by side in the chart's upper left, where the early
     # weeks leave the top rows empty: colour = speaker, shape = stance.
     speaker_legend = ax.legend(
-        handles=speaker_handles, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=1, fontsize=8,
-        title="Colour: speaker", title_fontsize=8.5, alignment="left", framealpha=0.95, edgecolor="#dddddd",
+        handles=speaker_handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, 1.0),
+        ncols=1,
+        fontsize=8,
+        title="Colour: speaker",
+        title_fontsize=8.5,
+        alignment="left",
+        framealpha=0.95,
+        edgecolor="#dddddd",
     )
     ax.add_artist(speaker_legend)
     ax.legend(
-        handles=stance_handles, loc="upper left", bbox_to_anchor=(0.27, 1.0), ncols=1, fontsize=8,
-        title="Shape: stance", title_fontsize=8.5, alignment="left", framealpha=0.95, edgecolor="#dddddd",
+        handles=stance_handles,
+        loc="upper left",
+        bbox_to_anchor=(0.27, 1.0),
+        ncols=1,
+        fontsize=8,
+        title="Shape: stance",
+        title_fontsize=8.5,
+        alignment="left",
+        framealpha=0.95,
+        edgecolor="#dddddd",
     )
     style.add_source_line(fig, source_line)
     return fig
@@ -115,8 +141,7 @@ def attestation_chart(matrix: pd.DataFrame, source_line: str):
         else:
             ax.scatter([x], [yy], s=30, marker="_", color="#999999")
     # Slanted, so that nine sources' names do not run into each other.
-    ax.set_xticks(range(len(sources)), [wrap(s, 24) for s in sources], fontsize=8.5,
-                  rotation=45, ha="right", rotation_mode="anchor")
+    ax.set_xticks(range(len(sources)), [wrap(s, 24) for s in sources], fontsize=8.5, rotation=45, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(len(themes)), [wrap(t, 38) for t in reversed(themes)], fontsize=8.5)
     ax.set_xlim(-0.6, len(sources) - 0.4)
     ax.set_ylim(-0.6, len(themes) - 0.4)

@@ -7,8 +7,9 @@ import re
 import pandas as pd
 from matplotlib.patches import Patch
 
-from .. import labels, style
-from .common import wrap
+from reassurance import style
+from reassurance.charts.common import wrap
+from reassurance.evidence import labels
 
 COUNTED_COLOURS = {
     "leaders-at-table": style.OKABE_ITO["blue"],

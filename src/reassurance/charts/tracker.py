@@ -16,10 +16,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from .. import labels, style
-from ..tracker import latest, movers, short_name
-from .common import tile_axes
-from .commitment import TILE_GRID, missing_tiles
+from reassurance import style
+from reassurance.chapters.tracker import latest, movers, short_name
+from reassurance.charts.commitment import TILE_GRID, missing_tiles
+from reassurance.charts.common import tile_axes
+from reassurance.evidence import labels
 
 COLOURS = style.TRACKER_COLOURS
 NO_STANCE = "no-dated-stance"

@@ -6,10 +6,10 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from .. import labels, style
-from ..us_position import KINDS
-from ..text import short_date
-from .common import wrap
+from reassurance import style
+from reassurance.chapters.us_position import KINDS
+from reassurance.charts.common import wrap
+from reassurance.text import short_date
 
 SIDE_COLOURS = {"coalition": style.OKABE_ITO["blue"], "us": style.OKABE_ITO["vermillion"]}
 KIND_MARKERS = {"event": "o", "statement": "D"}
