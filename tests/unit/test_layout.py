@@ -87,3 +87,11 @@ def test_each_chapter_module_is_named_like_its_page():
     assert not [m for m in chapters if _page_of(m, pages) is None], sorted(m for m in chapters if _page_of(m, pages) is None)
     charts = {p.stem for p in (PACKAGE / "charts").glob("*.py")} - {"__init__", "common"}
     assert charts <= chapters, sorted(charts - chapters)
+
+
+def test_ruff_finds_nothing():
+    """Ruff, configured in pyproject.toml, over the package, the tests and the notebooks."""
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
+    assert ruff, "ruff is not installed (it is in the lock: make .venv/.installed)"
+    run = subprocess.run([ruff, "check", "--no-cache", "--output-format", "concise", "src", "tests", "book", "templates"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
