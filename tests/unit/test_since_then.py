@@ -7,11 +7,13 @@ the chapter's tables list events by start_date, then end_date, then event_id.
 from __future__ import annotations
 
 import dataclasses
+from types import SimpleNamespace
 
 import matplotlib
 import pandas as pd
 import pytest
 
+from reassurance import text
 from reassurance.chapters import road_to_paris, since_then
 from reassurance.charts import since_then as charts
 
@@ -122,10 +124,21 @@ def test_then_and_now_sets_the_two_days_beside_later_events(evidence):
 def test_watch_list_answers_every_item_with_a_date_when_nothing_was_reported(evidence, events):
     latest = since_then.latest_date(events)
     answers = since_then.watch_answers(evidence, latest)
-    assert list(answers["number"]) == list(range(1, len(since_then.WATCH_LIST) + 1))
-    for item, (_, reported, _) in zip(answers.itertuples(), since_then.WATCH_LIST):
-        assert item.answer == ("Reported" if reported else f"Nothing reported by {road_to_paris.date_span_text(latest, latest)}")
-        assert item.events
+    assert list(answers["number"]) == list(range(1, len(evidence.watch_list) + 1))
+    links = evidence.watch_list_events
+    for row, item in zip(answers.itertuples(), evidence.watch_list.sort_values("position").itertuples()):
+        reported = (links.loc[links["item_id"] == item.item_id, "relation"] == "reports").any()
+        assert row.answer == ("Reported" if reported else f"Nothing reported by {text.date_span_text(latest, latest)}")
+        assert row.events and row.sources
+
+
+def test_a_watch_item_s_answer_follows_its_events_in_the_data(evidence, events):
+    """The answer is read from the data: the same item with no event that reports it reads "Nothing reported"."""
+    latest = since_then.latest_date(events)
+    links = evidence.watch_list_events.assign(relation="bears-on")
+    changed = SimpleNamespace(events=evidence.events, sources=evidence.sources, watch_list=evidence.watch_list, watch_list_events=links)
+    answers = since_then.watch_answers(changed, latest)
+    assert set(answers["answer"]) == {f"Nothing reported by {text.date_span_text(latest, latest)}"}
 
 
 def test_disagreements_show_each_source_passage(evidence):
@@ -139,8 +152,8 @@ def test_reader_table_translates_non_english_passages(events):
     table = since_then.reader_table(events)
     german = events["language"] == "de"
     assert german.any()
-    for text, translation in zip(table.loc[german.to_numpy(), "Passage (verbatim)"], events.loc[german, "translation"]):
-        assert translation in text
+    for passage, translation in zip(table.loc[german.to_numpy(), "Passage (verbatim)"], events.loc[german, "translation"]):
+        assert translation in passage
 
 
 def test_an_event_outside_the_lanes_fails_loudly(evidence):

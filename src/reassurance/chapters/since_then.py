@@ -38,26 +38,6 @@ THEN_AND_NOW = [
     ("The US position", "ev-2025-09-04-trump-call", "ev-2026-02-24-zelensky-cnn"),
 ]
 
-# The positions chapter's "What to watch next" list, in its order: a short
-# name, whether the thing watched for was reported, and the events that bear
-# on it (reported or not).
-WATCH_LIST = [
-    ("A list of the 26 and of what each offers", False,
-     ["ev-2025-11-25-coalition-video", "ev-2026-01-06-paris-declaration", "ev-2026-02-24-coalition-kyiv"]),
-    ("The legal and political text", True,
-     ["ev-2026-01-06-paris-declaration", "ev-2026-01-06-declaration-of-intent", "ev-2026-01-07-starmer-vote"]),
-    ("A written US commitment", False,
-     ["ev-2026-01-06-us-commitment-dropped", "ev-2026-01-25-us-document-ready", "ev-2026-02-13-us-guarantees-after-deal",
-      "ev-2026-02-24-zelensky-cnn"]),
-    ("Germany's decision", True, ["ev-2026-01-06-merz"]),
-    ("Moscow's words on troops after a settlement", True,
-     ["ev-2025-09-17-lavrov-occupation", "ev-2026-01-08-zakharova", "ev-2026-01-15-zakharova-british",
-      "ev-2026-02-04-zakharova-rutte"]),
-    ("US–Russian contact", True,
-     ["ev-2025-12-02-witkoff-putin", "ev-2026-01-22-putin-witkoff", "ev-2026-01-23-abu-dhabi-1",
-      "ev-2026-02-17-geneva-trilateral", "ev-2026-03-09-putin-trump-call"]),
-]
-
 # The trilateral rounds of Russia, Ukraine and the United States, in order.
 ROUNDS = ["ev-2026-01-23-abu-dhabi-1", "ev-2026-02-04-abu-dhabi-2", "ev-2026-02-17-geneva-trilateral"]
 
@@ -171,24 +151,25 @@ def then_and_now(evidence: Evidence) -> pd.DataFrame:
 
 
 def watch_answers(evidence: Evidence, latest) -> pd.DataFrame:
-    """Each item of the watch list with its answer: 'Reported' with the events
-    that report it, or 'Nothing reported by <latest>' with the events that
-    bear on it."""
+    """Each item of the watch list (the data's watch list, in its order) with
+    its answer: 'Reported' when one of its events reports it, otherwise
+    'Nothing reported by <latest>'; with the events that bear on it and their
+    sources."""
     events = evidence.events.set_index("event_id")
     sources = labels_by_key(evidence)
+    links = evidence.watch_list_events
     rows = []
-    for number, (item, reported, event_ids) in enumerate(WATCH_LIST, start=1):
-        missing = [e for e in event_ids if e not in events.index]
-        if missing:
-            raise KeyError(f"watch item {number}: unknown events {missing}")
-        chosen = events.loc[event_ids].sort_values(["start_date", "end_date"])
-        what = "; ".join(
-            f"{date_span_text(r.start_date, r.end_date)}: {r.title}" for r in chosen.itertuples()
-        )
+    for item in evidence.watch_list.sort_values("position").itertuples():
+        own = links[links["item_id"] == item.item_id]
+        if own.empty:
+            raise KeyError(f"watch item {item.item_id}: no event bears on it")
+        chosen = events.loc[list(own["event_id"])].sort_values(["start_date", "end_date"])
+        what = "; ".join(f"{date_span_text(r.start_date, r.end_date)}: {r.title}" for r in chosen.itertuples())
+        reported = (own["relation"] == "reports").any()
         rows.append(
             {
-                "number": number,
-                "item": item,
+                "number": int(item.position),
+                "item": item.item,
                 "answer": "Reported" if reported else f"Nothing reported by {date_span_text(latest, latest)}",
                 "events": what,
                 "sources": "; ".join(dict.fromkeys(sources[k] for k in chosen["source_key"])),

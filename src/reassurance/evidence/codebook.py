@@ -239,6 +239,11 @@ US_ATTENDED = {
     "unknown": "No source found says whether the United States took part.",
 }
 
+WATCH_RELATION = {
+    "reports": "The event is the thing watched for, or a source reports that it happened.",
+    "bears-on": "The event bears on the thing watched for without being it: a step toward it, a delay or a refusal.",
+}
+
 CORPUS = {
     "pages": "Stored copies of public web pages: official sites, agencies, newspapers.",
     "docs": "Stored documentation pages of software and official reference sites.",
@@ -375,6 +380,7 @@ BY_FIELD = {
     ("events", "category"): EVENT_CATEGORY,
     ("meetings", "format"): MEETING_FORMAT,
     ("meetings", "us_attended"): US_ATTENDED,
+    ("watch_list_events", "relation"): WATCH_RELATION,
     ("research_log", "corpus"): CORPUS,
     ("commitment_mentions", "mention"): MENTION,
     ("commitment_mentions", "attribution"): ATTRIBUTION,

@@ -153,6 +153,7 @@ POSITION_EVIDENCE = {
 
 MEETING_FORMAT = {"in-person": "In person", "video": "By video", "hybrid": "In person and by video", "unknown": "Unknown"}
 US_ATTENDED = {"yes": "Yes", "no": "No", "unknown": "Not reported"}
+WATCH_RELATION = {"reports": "Reports it", "bears-on": "Bears on it"}
 CORPUS = {"pages": "Web pages", "docs": "Documentation", "issues": "Issue threads", "code": "Code"}
 
 FORCE_ASPECT = {
@@ -260,6 +261,7 @@ BY_FIELD = {
     ("events", "category"): EVENT_CATEGORY,
     ("meetings", "format"): MEETING_FORMAT,
     ("meetings", "us_attended"): US_ATTENDED,
+    ("watch_list_events", "relation"): WATCH_RELATION,
     ("research_log", "corpus"): CORPUS,
     ("positions", "issue"): ISSUE,
     ("positions", "position"): POSITION,
