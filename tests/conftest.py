@@ -1,13 +1,19 @@
-"""Shared fixtures: the project root and a scratch copy of the evidence base."""
+"""Shared fixtures: the project root, a scratch copy of the evidence base and the
+built site; and how the tests are shared between xdist workers."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+import subprocess
+import time
+import uuid
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, DataCopy
+from support import ROOT, DataCopy, make_command, make_env
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +41,79 @@ def article_key(evidence) -> str:
     from reassurance import sources
 
     return sources.article_key(evidence)
+
+
+# --- The built site, once per run ----------------------------------------------
+#
+# The site (`make site-stored`: the PDF, then the HTML from the stored outputs)
+# is built by the first test that needs it, not before pytest starts, so the
+# other xdist worker runs the notebooks and the unit tests meanwhile. Workers
+# share one build: the first to get the lock builds, the others wait for it and
+# then find the run's stamp. fcntl.flock is the standard library's; no lock
+# package is needed for one lock on one Linux machine.
+
+BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
+# The same in every worker of one run (pytest-xdist sets it), new each run.
+RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
+# REASSURANCE_USE_BUILT_SITE=1 tests the site already in BUILD as it is (a
+# targeted run after `make site-stored`), without building it again.
+USE_BUILT = os.environ.get("REASSURANCE_USE_BUILT_SITE") == "1"
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """BUILD/html, built once for the whole run (every worker) by `make site-stored`."""
+    site = BUILD / "html"
+    if USE_BUILT:
+        if not (site / "index.html").is_file():
+            pytest.fail(f"REASSURANCE_USE_BUILT_SITE=1 but {site} holds no built site: run `make site-stored`")
+        return site
+    BUILD.mkdir(parents=True, exist_ok=True)
+    stamp = BUILD / ".site-built-for-run"
+    with open(BUILD / ".site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if stamp.is_file() and stamp.read_text(encoding="utf-8") == RUN_ID:
+                return site
+            stamp.unlink(missing_ok=True)
+            started = time.perf_counter()
+            done = subprocess.run(
+                make_command(ROOT, "site-stored", BUILD), cwd=ROOT, env=make_env(),
+                capture_output=True, text=True,
+            )
+            if done.returncode != 0:
+                pytest.fail(f"`make site-stored` failed:\n{(done.stdout + done.stderr)[-6000:]}", pytrace=False)
+            stamp.write_text(RUN_ID, encoding="utf-8")
+            print(f"built the site in {time.perf_counter() - started:.0f} s")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return site
+
+
+# --- Which worker runs what ----------------------------------------------------
+#
+# `make test` runs `pytest -n 2 --dist loadgroup`: the tests of one group run
+# on one worker. Each file is its own group (as `--dist loadfile` does; nbval
+# needs a notebook's cells together, and module fixtures stay once per file),
+# except the browser tests that read a visit of every page
+# (tests/browser/passes.py): those that read the 1280-px visit form one
+# group, those that read the 390-px visit another, so that each page is
+# visited once per viewport in the whole run, and the two visits (the
+# suite's longest steps) can run on the two workers at once.
+
+
+def _group(item) -> str:
+    names = item.fixturenames
+    if "desktop_pass" in names:
+        return "browser-1280px-visit"
+    if "phone_pass" in names:
+        return "browser-390px-visit"
+    path = Path(str(item.fspath)).resolve()
+    return path.relative_to(ROOT).as_posix() if ROOT in path.parents else str(path)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(_group(item)))

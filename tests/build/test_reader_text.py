@@ -22,6 +22,9 @@ from reassurance.evidence import load_evidence
 
 from test_site import SITE, pages as built_pages
 
+# The site that tests/conftest.py builds once per run (make site-stored).
+pytestmark = pytest.mark.usefixtures("built_site")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # The budgets of issue 9.
