@@ -92,47 +92,45 @@ def built_site() -> Path:
 
 # --- Which worker runs what ----------------------------------------------------
 #
-# `make test` runs `pytest -n 2 --dist loadgroup`: the tests of one group run
-# on one worker. Each file is its own group (as `--dist loadfile` does; nbval
-# needs a notebook's cells together, and module fixtures stay once per file),
-# except the browser tests that read a visit of every page
-# (tests/browser/passes.py): those that read the 1280-px visit form one
-# group, those that read the 390-px visit another, so that each page is
-# visited once per viewport in the whole run, and the two visits (the
-# suite's longest steps) can run on the two workers at once.
+# `make test` runs `pytest -n 2 --dist loadfile --no-loadscope-reorder`: each
+# test file runs on one worker (nbval needs a notebook's cells together, and
+# module fixtures stay once per file), except that the browser tests all run
+# on one worker (the scheduler below), so that one Chromium visits each page
+# once per viewport for all of them (tests/browser/passes.py). pytest-xdist's
+# own `--dist loadgroup` cannot do this with pytest 9: it renames a test's
+# node id to carry its group, which pytest 9 no longer lets it do, so every
+# test ends up in a group of its own. The scheduler sees only node ids, hence a
+# rule on paths.
+BROWSER = "tests/browser"
+
+# The longest groups go first (--no-loadscope-reorder: xdist hands out files
+# in the order below, not the files with most tests first): a long group
+# started last would leave one worker idle while the other ends it. The
+# first test that needs the site builds it (built_site).
+LONGEST_FIRST = ["tests/build/test_fresh_copy.py", BROWSER, "tests/unit/test_bad_input.py",
+                 "tests/build/test_reproducible.py"]
 
 
-def _group(item) -> str:
-    names = getattr(item, "fixturenames", ())  # an nbval cell has none
-    if "desktop_pass" in names:
-        return "browser-1280px-visit"
-    if "phone_pass" in names:
-        return "browser-390px-visit"
-    path = Path(str(item.fspath)).resolve()
-    return path.relative_to(ROOT).as_posix() if ROOT in path.parents else str(path)
+def worker_group(nodeid: str) -> str:
+    """The tests one worker runs together: a file's, or all the browser tests."""
+    path = nodeid.split("::", 1)[0]
+    return BROWSER if path.startswith(BROWSER + "/") else path
 
 
-# The longest groups go first (`make test` passes --no-loadscope-reorder, so
-# xdist hands out groups in this order, not largest number of tests first):
-# a long group started last would leave one worker idle while the other ends
-# it. The first group that needs the site builds it (built_site).
-LONGEST_FIRST = [
-    "tests/build/test_fresh_copy.py",
-    "browser-1280px-visit",
-    "browser-390px-visit",
-    "tests/unit/test_bad_input.py",
-    "tests/build/test_reproducible.py",
-]
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class FilesWithTheBrowserTestsTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_group(nodeid)
+
+    return FilesWithTheBrowserTestsTogether(config, log)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    for item in items:
-        if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(_group(item)))
     rank = {group: n for n, group in enumerate(LONGEST_FIRST)}
-
-    def order(item) -> int:
-        return rank.get(item.get_closest_marker("xdist_group").args[0], len(rank))
-
-    items.sort(key=order)  # stable: the rest keep their order
+    items.sort(key=lambda item: rank.get(worker_group(item.nodeid), len(rank)))  # stable: the rest keep their order

@@ -2,9 +2,9 @@
 built site over HTTP, one visit of every page per viewport (tests/browser/passes.py),
 and the rule that under CI nothing here may skip.
 
-The tests that read a visit run on one xdist worker per viewport
-(tests/conftest.py groups them), so each page is visited once per viewport in
-the whole run; a worker starts one Chromium for all the browser tests it runs."""
+All the browser tests run on one xdist worker (tests/conftest.py), so the
+session fixtures below start one Chromium and visit each page once per
+viewport in the whole run."""
 
 from __future__ import annotations
 
