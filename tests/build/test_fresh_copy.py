@@ -2,27 +2,30 @@
 text from the data reaches the pages and downloads inert, and the pages
 follow the data on disk.
 
-One build serves the first checks, to keep `make test` fast: a copy of the
-tracked sources (no _build, so the jupyter cache is cold) in which every
-free-text field of every table (its second row) and every description of
-the Data Package carries hostile strings (HTML with a <script> and an
-<img onerror>, a MyST role, a directive, `$x$`, a leading `=1+1`), and a
-participant's note and a summit claim's note hold HTML shown in a table, is
-built with `make book` (executes every notebook, then builds strictly)
-inside a new network namespace that holds only the loopback interface: the
-kernels talk to Jupyter over 127.0.0.1, nothing else is reachable.
+One build serves every check, to keep `make test` fast (issue 22: one build,
+not two): a copy of the tracked sources (no _build, so the jupyter cache is
+cold) in which every free-text field of every table (its second row) and
+every description of the Data Package carries hostile strings (HTML with a
+<script> and an <img onerror>, a MyST role, a directive, `$x$`, a leading
+`=1+1`), a participant's note and a summit claim's note hold HTML shown in a
+table, and one reported count is edited (to 199), is built with `make book`
+(executes every notebook, then builds strictly) inside a new network
+namespace that holds only the loopback interface: the kernels talk to
+Jupyter over 127.0.0.1, nothing else is reachable. Before building, a probe
+inside the namespace asserts that no other interface exists and that a
+connection to an outside address fails at once as unreachable.
 
-Then, with that warm cache: a broken CSV must stop `make book` within
-seconds, naming file, row, column and value first, with no traceback; and
-one edited number must show on the rebuilt page with no manual step (the
-notebooks run again), while nbval on the stored outputs, as `make test`
-runs it, fails until they are refreshed. Before
-building, a probe inside the namespace asserts that no other interface exists
-and that a connection to an outside address fails at once as unreachable.
+Then: the edited number shows on the built page and in the figure's download
+(the notebooks read the data on disk; that a changed input makes the build
+run them again is tested in tests/unit/test_inputs.py and test_prefill.py);
+nbval on the stored outputs, as `make test` runs it, fails until they are
+refreshed; and, with the warm cache, a broken CSV must stop `make book`
+within seconds, naming file, row, column and value first, with no traceback.
 The environment is this project's installed .venv (installing needs the
 package registry; everything after installation must not).
 
-Cost: one kernel start and execution per notebook plus one build.
+Cost: one kernel start and execution per notebook plus one build, and the
+summit notebook once more under nbval.
 """
 
 from __future__ import annotations
@@ -127,8 +130,14 @@ def plant_everywhere(data: DataCopy) -> int:
     return planted
 
 
-def plant(data: DataCopy) -> None:
-    """The hostile strings everywhere, then HTML in the first participant and the first summit claim."""
+EDITED_VALUE = "199"
+
+
+def plant(data: DataCopy) -> str:
+    """The hostile strings everywhere, then HTML in the first participant and the
+    first summit claim, and one reported count changed from its value to
+    EDITED_VALUE. Its quote gives another number, so the row says why (else
+    validation refuses it). Returns the edited count's id."""
     plant_everywhere(data)
     for (table, column), text in PLANTED.items():
         rows = data.read(table)
@@ -138,6 +147,12 @@ def plant(data: DataCopy) -> None:
             if table != "claims" or row[header.index("topic")] == "summit"
         )
         data.set_cell(table, number, column, text)
+    rows = data.read("reported_counts")
+    number = next(n for n, row in enumerate(rows[1:], start=2) if row[rows[0].index("count_id")].startswith("cnt-epravda"))
+    assert data.cell("reported_counts", number, "value") != EDITED_VALUE
+    data.set_cell("reported_counts", number, "value", EDITED_VALUE)
+    data.set_cell("reported_counts", number, "value_note", "Edited for a test of the build.")
+    return data.cell("reported_counts", number, "count_id")
 
 
 @dataclass
@@ -147,6 +162,7 @@ class FreshBuild:
     output: str
     returncode: int
     executions: list[str]
+    edited_count: str
 
 
 def unshare_prefix() -> list[str]:
@@ -164,7 +180,7 @@ def fresh_build(tmp_path_factory) -> FreshBuild:
     prefix = unshare_prefix()
     folder = tmp_path_factory.mktemp("fresh-copy")
     project = copy_project(folder / "project")
-    plant(DataCopy(project / "data"))
+    edited_count = plant(DataCopy(project / "data"))
     build = folder / "build"
     log = folder / "executions.log"
     probe = folder / "probe.py"
@@ -178,7 +194,7 @@ def fresh_build(tmp_path_factory) -> FreshBuild:
     if executions and os.environ.get("REASSURANCE_EXECUTION_LOG"):
         with open(os.environ["REASSURANCE_EXECUTION_LOG"], "a", encoding="utf-8") as handle:
             handle.writelines(line + "\n" for line in executions)
-    return FreshBuild(project, build / "html", done.stdout + done.stderr, done.returncode, executions)
+    return FreshBuild(project, build / "html", done.stdout + done.stderr, done.returncode, executions, edited_count)
 
 
 def test_a_fresh_copy_builds_with_execution_and_no_network(fresh_build):
@@ -297,36 +313,23 @@ def test_broken_data_fails_a_warm_make_book_at_once_and_readably(broken_warm):
     assert output.count("data/events.csv, row 3") == 1, output
 
 
-@pytest.fixture(scope="module")
-def edited_build(fresh_build, broken_warm):
-    """One reported count changed from its value to 199, then `make book` again (warm cache).
-    Its quote gives another number, so the row says why (else validation refuses it)."""
-    data = DataCopy(fresh_build.project / "data")
-    rows = data.read("reported_counts")
-    number = next(n for n, row in enumerate(rows[1:], start=2) if row[rows[0].index("count_id")].startswith("cnt-epravda"))
-    data.set_cell("reported_counts", number, "value", "199")
-    data.set_cell("reported_counts", number, "value_note", "Edited for a test of the rebuild.")
-    done = _make_book(fresh_build.project, fresh_build.site)
-    return done, data.cell("reported_counts", number, "count_id")
-
-
-def test_an_edited_number_shows_on_the_rebuilt_page(fresh_build, edited_build):
-    done, count_id = edited_build
-    assert done.returncode == 0, done.stdout + done.stderr
+def test_an_edited_number_shows_on_the_built_page(fresh_build):
+    assert fresh_build.returncode == 0, fresh_build.output
     # Every reported count is listed in the evidence appendix (the summit chapter charts them).
     page = BeautifulSoup((fresh_build.site / "book" / "evidence.html").read_text(encoding="utf-8"), "html.parser")
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.find_all("tr")]
-    assert any(cells and cells[0] == "199" and "European Pravda" in " ".join(cells) for cells in rows)
+    assert any(cells and cells[0] == EDITED_VALUE and "European Pravda" in " ".join(cells) for cells in rows)
     download = (fresh_build.project / "book" / "figure-data" / "fig-summit-counts.csv").read_text(encoding="utf-8")
-    assert f"{count_id},199," in download
+    assert f"{fresh_build.edited_count},{EDITED_VALUE}," in download
 
 
-def test_make_test_refuses_the_stored_outputs_after_a_data_change(fresh_build, edited_build):
-    """The stored outputs (what `make test` builds from) now disagree with the data: nbval says so."""
+def test_make_test_refuses_the_stored_outputs_after_a_data_change(fresh_build):
+    """The stored outputs (what `make test` builds from) disagree with the edited data: nbval says so."""
+    assert fresh_build.returncode == 0, fresh_build.output
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
          "--nbval-sanitize-with", "tests/sanitize.cfg", "book/summit.ipynb"],
         cwd=fresh_build.project, env=make_env(), capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "199" in done.stdout
+    assert EDITED_VALUE in done.stdout

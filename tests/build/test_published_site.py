@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from page_weight import BUDGET, page_weight, site_pages  # noqa: E402
 
+# The site that tests/conftest.py builds once per run (make site-stored).
+pytestmark = pytest.mark.usefixtures("built_site")
+
 BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
 SITE = BUILD / "html"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))

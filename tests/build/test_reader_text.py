@@ -22,6 +22,9 @@ from test_site import pages as built_pages
 from reassurance.chapters import commitment, tracker
 from reassurance.evidence import codebook, load_evidence
 
+# The site that tests/conftest.py builds once per run (make site-stored).
+pytestmark = pytest.mark.usefixtures("built_site")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # The budgets of issue 9.

@@ -13,6 +13,9 @@ from bs4 import BeautifulSoup
 from reassurance.chapters import data_dictionary
 from support import missing_from_page
 
+# The site that tests/conftest.py builds once per run (make site-stored).
+pytestmark = pytest.mark.usefixtures("built_site")
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
 SITE = BUILD / "html"

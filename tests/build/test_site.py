@@ -11,6 +11,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+# The site that tests/conftest.py builds once per run (make site-stored).
+pytestmark = pytest.mark.usefixtures("built_site")
+
 # The Makefile exports where it built the book; _build/html otherwise.
 BUILD = Path(os.environ.get("REASSURANCE_BUILD") or Path(__file__).resolve().parents[2] / "_build")
 SITE = BUILD / "html"
