@@ -57,7 +57,7 @@ def first_heading(path) -> str:
 
 
 def reader_files(toc: dict) -> list[str]:
-    """The front page, the numbered chapters and the reader extras (reassurance.pdf.READER_EXTRAS)."""
+    """The front page, the numbered chapters and the reader extras (reassurance.pipeline.pdf.READER_EXTRAS)."""
     from reassurance.pipeline.pdf import toc_docs
 
     return toc_docs(toc)[1]
