@@ -16,6 +16,10 @@ def check_loads(browser, base: str) -> list[str]:
             problems.append(f"{name}: no request was seen (is the performance log on?)")
         problems += [f"{name}: request outside the site: {url}" for url in requests if chrome.outside(url, base)]
         problems += [f"{name}: failed request: {failure}" for failure in failures]
+        # The theme's icon font is declared but never drawn (reassurance-icons.css):
+        # no page downloads a web font, so tests/page_weight.py need not count one.
+        problems += [f"{name}: downloads a web font: {url}" for url in requests
+                     if url.split("?")[0].endswith((".woff2", ".woff", ".ttf", ".otf", ".eot"))]
         problems += [f"{name}: console {error}" for error in errors]
     return problems
 

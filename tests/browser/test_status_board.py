@@ -29,11 +29,11 @@ return {
 def board(browser, base: str, width: int, height: int) -> dict:
     browser.viewport(width, height)
     try:
-        browser.load(base + "intro.html")
+        browser.load(base + "index.html")
         found = browser.driver.execute_script(ROWS)
     finally:
         browser.viewport(chrome.DESKTOP)
-    assert found is not None, "intro.html has no status board"
+    assert found is not None, "index.html has no status board"
     assert found["scrollY"] == 0
     return found
 

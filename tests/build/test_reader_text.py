@@ -232,7 +232,7 @@ def test_the_book_has_at_most_one_claim_status_chart():
 
 def front_section(heading: str):
     """The front page's section under `heading` (curly or straight apostrophes alike)."""
-    for section in article("intro.html").find_all("section"):
+    for section in article("index.html").find_all("section"):
         title = section.find(["h2", "h3"])
         if title is not None and title.find_parent("section") is section:
             if title.get_text(" ", strip=True).replace("’", "'") == heading:
@@ -245,7 +245,7 @@ def bottom_line():
 
 
 def test_the_bottom_line_comes_first_and_fits_the_first_screen():
-    main = article("intro.html")
+    main = article("index.html")
     section = bottom_line()
     title = main.find("h1")
     before = [
@@ -296,7 +296,7 @@ def test_every_box_entry_links_to_evidence_that_exists():
             continue
         for link in links:
             target = urlparse(link["href"])
-            path = (SITE / unquote(target.path)).resolve() if target.path else SITE / "intro.html"
+            path = (SITE / unquote(target.path)).resolve() if target.path else SITE / "index.html"
             if not path.is_file():
                 broken.append(link["href"])
                 continue

@@ -50,8 +50,8 @@ def test_a_changed_descriptor_or_a_missing_file_changes_the_fingerprint(project)
 
 def test_sphinx_rereads_every_page_when_the_inputs_change(project):
     app = SimpleNamespace(srcdir=str(project))
-    env = SimpleNamespace(found_docs={"intro", "book/summit"})
-    assert sphinx_inputs._outdated(app, env, set(), set(), set()) == ["book/summit", "intro"]
+    env = SimpleNamespace(found_docs={"index", "book/summit"})
+    assert sphinx_inputs._outdated(app, env, set(), set(), set()) == ["book/summit", "index"]
     assert sphinx_inputs._outdated(app, env, set(), set(), set()) == []  # nothing changed since
     (project / "data" / "events.csv").write_text("changed\n", encoding="utf-8")
-    assert sphinx_inputs._outdated(app, env, set(), set(), set()) == ["book/summit", "intro"]
+    assert sphinx_inputs._outdated(app, env, set(), set(), set()) == ["book/summit", "index"]

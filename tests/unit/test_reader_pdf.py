@@ -6,7 +6,7 @@ from __future__ import annotations
 from reassurance import pdf, sphinx_site
 
 TOC = {
-    "root": "intro",
+    "root": "index",
     "parts": [
         {"caption": "Two days", "numbered": True, "chapters": [{"file": "book/summit"}, {"file": "book/russia"}]},
         {"caption": "Reference", "chapters": [{"file": "book/methodology"}, {"file": "book/evidence"}]},
@@ -16,8 +16,8 @@ TOC = {
 
 def test_the_reader_pdf_holds_the_front_page_the_chapters_and_the_methodology_only():
     root, reader, every = pdf.toc_docs(TOC)
-    assert root == "intro"
-    assert reader == ["intro", "book/summit", "book/russia", "book/methodology"]
+    assert root == "index"
+    assert reader == ["index", "book/summit", "book/russia", "book/methodology"]
     assert every[-1] == "book/evidence" and "book/evidence" not in reader
 
 
@@ -25,8 +25,8 @@ def test_the_single_page_splits_into_its_documents():
     body = ('<section id="front"><h1>Front</h1></section>'
             '<span id="document-book/summit"></span><section id="s"><h1>Summit</h1></section>'
             '<span id="document-book/evidence"></span><section id="appendix-table"><h1>Appendix</h1></section>')
-    docs = pdf.split_documents(body, "intro")
-    assert list(docs) == ["intro", "book/summit", "book/evidence"]
+    docs = pdf.split_documents(body, "index")
+    assert list(docs) == ["index", "book/summit", "book/evidence"]
     assert "<h1>Summit</h1>" in docs["book/summit"] and "Appendix" not in docs["book/summit"]
 
 
@@ -52,14 +52,10 @@ def test_the_min_width_gives_the_smallest_text_10_css_px():
     assert sphinx_site.figure_min_width(576, None, 768) == 0
 
 
-def test_a_figure_image_is_wrapped_in_a_named_focusable_region():
-    page = ('<figure class="align-default" id="fig-a"><img alt="What it shows" src="../_images/a.svg" />'
-            '<figcaption><p><span class="caption-number">Fig. 1 </span><span class="caption-text">Who &amp; when</span></p>'
-            '</figcaption></figure><figure><img src="x.png" /></figure>')
-    out = sphinx_site.wrap_figures(page)
-    assert '<div class="figure-scroll" tabindex="0" role="region" aria-label="Fig. 1 Who &amp; when">' in out
-    assert out.count("figure-scroll") == 1  # a raster image is left as it is
-    assert sphinx_site.wrap_figures(out) == out
+def test_a_figure_label_is_its_number_and_caption_shortened():
+    assert sphinx_site.shorten("Fig. 1 Who &  when", 120) == "Fig. 1 Who & when"
+    long = "Fig. 2.1 " + "word " * 40
+    assert len(sphinx_site.shorten(long, 120)) <= 120 and sphinx_site.shorten(long, 120).endswith("…")
 
 
 def test_a_chapter_nested_in_the_single_page_gets_its_own_h1():

@@ -1,30 +1,8 @@
-"""reassurance.sphinx_site: the theme's script loses its progress messages but
-keeps its errors, and each page links the stylesheets it needs."""
+"""reassurance.sphinx_site: each page links the stylesheets it needs."""
 
 from __future__ import annotations
 
-from reassurance.sphinx_site import arrange_assets, quiet_theme_script
-
-
-def test_the_theme_script_keeps_its_errors_but_not_its_progress_messages(tmp_path):
-    script = tmp_path / "pydata-sphinx-theme.js"
-    script.write_text(
-        'function s(e,n){console.log(`[PST]: Changed to ${e} mode using the ${n} theme.`),m.onchange=h}'
-        'try{x()}catch(e){console.log("[PST] Error setting up collapse sidebar button"),console.error(e)}'
-        'else e.scrollTop=t,console.log("[PST]: Scrolled sidebar using stored browser position...");'
-        'console.error(`Got invalid theme mode: ${e}. Resetting to auto.`)\n'
-        "//# sourceMappingURL=pydata-sphinx-theme.js.map",
-        encoding="utf-8",
-    )
-    quiet_theme_script(script)
-    text = script.read_text(encoding="utf-8")
-    assert "[PST]" not in text
-    assert "console.log" not in text
-    assert text.count("console.error") == 2
-    assert "void 0,m.onchange=h" in text
-    assert "sourceMappingURL" not in text
-    quiet_theme_script(script)
-    assert script.read_text(encoding="utf-8") == text, "a second build changes nothing"
+from reassurance.sphinx_site import arrange_assets
 
 
 def test_pages_without_code_leave_out_the_highlighting_stylesheet_and_the_theme_comes_first():
