@@ -110,7 +110,7 @@ def describe_front_page(app, pagename, templatename, context, doctree):
 def on_page_context(app, pagename, templatename, context, doctree):
     if app.builder.format != "html":
         return
-    arrange_assets(context)
+    arrange_assets(app, context)
     if app.builder.name != "html":
         return
     if doctree is None and "ogp_site_url" in app.config:
@@ -126,35 +126,35 @@ DEFERRED = {"_static/doctools.js", "_static/sphinx_highlight.js",
 # the theme's): Sphinx's basic.css, which the theme's theme.css would @import
 # (a second round trip before the first paint), then the theme's own.
 THEME_STYLESHEETS = ("_static/basic.css", "_static/styles/pydata-sphinx-theme.css")
+# The theme's script (its own template loads it with Bootstrap's at the end of the body).
+THEME_SCRIPT = "scripts/pydata-sphinx-theme.js"
 # Docutils writes a viewport tag of its own into the page's metatags; Sphinx's
 # layout already has one.
 _DOCUTILS_VIEWPORT = re.compile(r'<meta name="viewport" content="[^"]*" />\n?')
 
 
-def arrange_assets(context: dict) -> None:
+def arrange_assets(app, context: dict) -> None:
     """The page's stylesheets and scripts (HTML and single-page builds): the
     theme's stylesheets linked directly, with checksums; the code-highlighting
-    stylesheet only on pages that show code; scripts deferred; the theme's script for
-    the end of the body (layout.html), without Bootstrap's."""
-    from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
-
+    stylesheet only on pages that show code; scripts deferred, the theme's
+    script among them, without Bootstrap's (layout.html drops the theme's
+    end-of-body scripts). New assets go through app.add_css_file and
+    app.add_js_file, which in this event add them to this page only; Sphinx
+    then orders each list by priority."""
     has_code = 'class="highlight' in context.get("body", "")
-    css_files = [
-        css for css in context.get("css_files", [])
-        if str(getattr(css, "filename", css)) not in THEME_STYLESHEETS
-        and (has_code or str(getattr(css, "filename", css)) != "_static/pygments.css")
-    ]
-    context["css_files"] = [_CascadingStyleSheet(name, priority=0, rel="stylesheet", type="text/css")
-                              for name in THEME_STYLESHEETS] + css_files
-    context["reassurance_theme_script"] = _JavaScript("_static/scripts/pydata-sphinx-theme.js", defer="defer")
+    stylesheets = context["css_files"]
+    stylesheets[:] = [css for css in stylesheets if str(css.filename) not in THEME_STYLESHEETS
+                      and (has_code or str(css.filename) != "_static/pygments.css")]
+    for name in THEME_STYLESHEETS:
+        app.add_css_file(name.removeprefix("_static/"), priority=0)
     context["metatags"] = _DOCUTILS_VIEWPORT.sub("", context.get("metatags", ""))
-    if "script_files" in context:
-        context["script_files"] = [
-            _JavaScript(js.filename, priority=js.priority, **js.attributes, defer="defer")
-            if isinstance(js, _JavaScript) and str(js.filename) in DEFERRED and not {"defer", "async"} & set(js.attributes)
-            else js
-            for js in context["script_files"]
-        ]
+    scripts = context["script_files"]
+    for js in [js for js in scripts if str(js.filename) in DEFERRED and not {"defer", "async"} & set(js.attributes)]:
+        scripts.remove(js)
+        app.add_js_file(str(js.filename).removeprefix("_static/"), priority=js.priority, loading_method="defer",
+                        **js.attributes)
+    # Last of the deferred scripts, as it was at the end of the body.
+    app.add_js_file(THEME_SCRIPT, priority=1000, loading_method="defer")
 
 
 # -- the social card -------------------------------------------------------------
