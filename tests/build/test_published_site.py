@@ -76,10 +76,10 @@ def test_images_have_their_size_and_all_but_the_first_load_lazily(pages):
 
 
 def test_every_svg_figure_scrolls_in_a_named_focusable_region_at_its_legible_width(pages):
-    """reassurance.sphinx_site.FigureImages: each SVG figure's image sits in a
+    """reassurance.sphinx_figures.FigureImages: each SVG figure's image sits in a
     region that takes keyboard focus and is named by the figure's number and
     caption, and has the min-width at which its smallest text is 10 CSS px."""
-    from reassurance.sphinx_site import figure_min_width, svg_geometry
+    from reassurance.sphinx_figures import figure_min_width, svg_geometry
 
     problems, seen = [], 0
     for page in pages:
@@ -107,7 +107,7 @@ def test_every_svg_figure_scrolls_in_a_named_focusable_region_at_its_legible_wid
 def test_figure_images_are_svg_with_text_as_text_no_date_and_no_small_text():
     """Figures are SVG (reassurance.style): their text is text, they carry
     no date, and no text is under MIN_FONT_PT; a PNG left is a palette PNG."""
-    from reassurance.sphinx_site import svg_geometry
+    from reassurance.sphinx_figures import svg_geometry
     from reassurance.style import MIN_FONT_PT
 
     svgs = sorted((SITE / "_images").glob("*.svg"))

@@ -1,9 +1,9 @@
 """The reader PDF's HTML (reassurance.pdf) and the figures' phone layout
-(reassurance.sphinx_site): pure functions, no WeasyPrint or browser needed."""
+(reassurance.sphinx_figures): pure functions, no WeasyPrint or browser needed."""
 
 from __future__ import annotations
 
-from reassurance import pdf, sphinx_site
+from reassurance import pdf, sphinx_figures
 
 TOC = {
     "root": "index",
@@ -42,20 +42,20 @@ SVG = ('<svg xmlns:xlink="http://www.w3.org/1999/xlink" width="576pt" height="28
 
 
 def test_an_svg_figure_has_its_css_size_and_its_smallest_text():
-    width, height, view_width, smallest = sphinx_site.svg_geometry(SVG)
+    width, height, view_width, smallest = sphinx_figures.svg_geometry(SVG)
     assert (round(width), round(height), view_width, smallest) == (768, 384, 576.0, 8.0)
 
 
 def test_the_min_width_gives_the_smallest_text_10_css_px():
-    minimum = sphinx_site.figure_min_width(576, 8.0, 768)
+    minimum = sphinx_figures.figure_min_width(576, 8.0, 768)
     assert minimum == 720 and 8.0 * minimum / 576 >= 10
-    assert sphinx_site.figure_min_width(576, None, 768) == 0
+    assert sphinx_figures.figure_min_width(576, None, 768) == 0
 
 
 def test_a_figure_label_is_its_number_and_caption_shortened():
-    assert sphinx_site.shorten("Fig. 1 Who &  when", 120) == "Fig. 1 Who & when"
+    assert sphinx_figures.shorten("Fig. 1 Who &  when", 120) == "Fig. 1 Who & when"
     long = "Fig. 2.1 " + "word " * 40
-    assert len(sphinx_site.shorten(long, 120)) <= 120 and sphinx_site.shorten(long, 120).endswith("…")
+    assert len(sphinx_figures.shorten(long, 120)) <= 120 and sphinx_figures.shorten(long, 120).endswith("…")
 
 
 def test_a_chapter_nested_in_the_single_page_gets_its_own_h1():
