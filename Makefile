@@ -19,6 +19,14 @@ BASE_URL ?=
 # Set by `make site`: the PDF the pages link to (see reassurance.sphinxext.site).
 SITE_OPTS ?=
 SPHINX_SITE = $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(SITE_OPTS)
+# Where the notebooks' outputs on the pages (HTML and PDF alike) come from:
+# executed into the build's jupyter cache by reassurance.pipeline.prefill (make book,
+# make site, make pdf), or, with STORED=1, the outputs stored in the
+# notebooks, executing nothing (make html-stored, make site-stored).
+STORED ?=
+NB_CACHE := $(abspath $(BUILD))/.jupyter_cache
+NB_OUTPUTS = $(if $(STORED),-D nb_execution_mode=off,-D nb_execution_cache_path=$(NB_CACHE))
+PREFILL = $(if $(STORED),:,$(BIN)/python -m reassurance.pipeline.prefill $(NB_CACHE) $(NOTEBOOKS))
 
 # The kernel that runs the notebooks must be the environment's own Python.
 export PATH := $(abspath $(BIN)):$(PATH)
@@ -36,14 +44,14 @@ help:
 	@echo "make site        the site to publish: the book with its PDF inside (_build/html/reassurance.pdf)"
 	@echo "                 BASE_URL=https://... sets its published address (sitemap, social metadata)"
 	@echo "make test        run the whole test suite"
-	@echo "make notebooks   re-execute every notebook and save its outputs (after a change)"
+	@echo "make notebooks   execute the notebooks as make book does (cached, in parallel) and save their outputs (after a change)"
 	@echo "make references  regenerate references.bib from data/sources.csv"
 	@echo "make validate    check the data and the book's quotations with every rule the build runs (seconds)"
 	@echo "make html-stored build the HTML book from the notebooks' stored outputs, executing nothing"
-	@echo "make site-stored the site from the stored outputs, with its PDF where Chromium is installed (make test runs it)"
+	@echo "make site-stored the site from the stored outputs, with its PDF where WeasyPrint loads (make test runs it)"
 	@echo "make sources     print the references' make-up (mirrors, republishers, no address, by outlet type);"
 	@echo "                 fails if a target is missed (mirrors or no address above 5%, a mirror in findings)"
-	@echo "make pdf         the reader PDF (front page and chapters) in _build/pdf/reassurance.pdf (WeasyPrint; needs Pango)"
+	@echo "make pdf         the reader PDF (front page and chapters) in _build/pdf/reassurance.pdf, from the book's executed outputs (WeasyPrint; needs Pango)"
 	@echo "make screenshots every page at 1280 and 390 px, light and dark, in _build/screenshots"
 	@echo "make benchmark   print build, rebuild and test timings against their targets (about 2 min)"
 	@echo "make lighthouse  build the site, print each page's weight and Lighthouse scores, and the PDF's length"
@@ -75,19 +83,20 @@ static_changed = $$(find book/_static _toc.yml _config.yml -newer $(1)/.buildinf
 # (tracked; unchanged unless the data or the code changed).
 book: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)
-	@$(BIN)/python -m reassurance.pipeline.prefill $(abspath $(BUILD))/.jupyter_cache $(NOTEBOOKS)
-	@$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) -D nb_execution_cache_path=$(abspath $(BUILD))/.jupyter_cache \
+	@$(PREFILL)
+	@$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) $(NB_OUTPUTS) \
 	    -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
 	@echo "Built: open $(BUILD)/html/index.html"
 
 # Renders the notebooks' stored outputs without executing them.
-html-stored: $(INSTALLED) conf.py
-	@mkdir -p $(BUILD)
-	$(BIN)/sphinx-build -b html $(SPHINX_OPTS) $(SPHINX_SITE) $(call static_changed,$(BUILD)/html) -D nb_execution_mode=off -d $(BUILD)/doctrees -w $(BUILD)/warnings.log . $(BUILD)/html
+html-stored:
+	@$(MAKE) --no-print-directory book STORED=1
 
 # The site to publish: the PDF first, copied into the HTML folder, then the
 # HTML book, whose front page and sidebar link the PDF. Every address in the
-# site then resolves.
+# site then resolves. Both render the same executed outputs: the notebooks
+# run once, into the build's jupyter cache (the book's prefill then finds
+# every result there and runs nothing).
 site: pdf
 	@mkdir -p $(BUILD)/html && cp $(BUILD)/pdf/reassurance.pdf $(BUILD)/html/reassurance.pdf
 	@$(MAKE) --no-print-directory book SITE_OPTS="-D reassurance_pdf=reassurance.pdf"
@@ -97,7 +106,7 @@ site: pdf
 # without the link; under CI that fails, as the PDF tests do.
 site-stored: $(INSTALLED) conf.py
 	@if $(BIN)/python -c "import weasyprint" 2>/dev/null; then \
-	    $(MAKE) --no-print-directory pdf && mkdir -p $(BUILD)/html && \
+	    $(MAKE) --no-print-directory pdf STORED=1 && mkdir -p $(BUILD)/html && \
 	    cp $(BUILD)/pdf/reassurance.pdf $(BUILD)/html/reassurance.pdf && \
 	    $(MAKE) --no-print-directory html-stored SITE_OPTS="-D reassurance_pdf=reassurance.pdf"; \
 	elif [ "$${CI:-}" = true ]; then echo "CI=true but WeasyPrint cannot load (Pango missing?): no PDF"; exit 1; \
@@ -105,35 +114,34 @@ site-stored: $(INSTALLED) conf.py
 	    rm -f $(BUILD)/html/reassurance.pdf; $(MAKE) --no-print-directory html-stored; fi
 
 # nbval re-executes every notebook once and compares it with its stored
-# outputs; the site (make site-stored) renders those stored outputs, so
-# nothing runs twice. The site is built inside the run, once, by the first
-# test that needs it (tests/conftest.py), while the other worker runs the
-# notebooks. Each test file stays on one worker, and the browser tests all on
-# one, sharing one visit of each page per viewport (tests/conftest.py); the
-# longest are handed out first (--no-loadscope-reorder keeps the order
-# tests/conftest.py gives). pyproject.toml's pytest options print the 25
-# slowest steps of every run.
-test: $(INSTALLED) conf.py
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --nbval --nbval-current-env \
+# outputs; the build renders those stored outputs, so nothing runs twice.
+test: site-stored
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
 	    --nbval-sanitize-with tests/sanitize.cfg book tests
 
 # The reader PDF: the front page and the chapters (reassurance.pdf), from the
-# single-page build of the stored outputs, laid out by WeasyPrint (CSS Paged
+# single-page build of the same outputs as the HTML (executed into the build's
+# jupyter cache; STORED=1: the stored outputs), laid out by WeasyPrint (CSS Paged
 # Media: cover, contents with page numbers, bookmarks, running heads, page
 # numbers; book/_static/reader-pdf.css). The appendix, data dictionary and
 # references stay online and as CSV. Debian's Chromium remains for the
 # browser tests (tests/browser/chrome.py).
 pdf: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)/pdf
-	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(call static_changed,$(BUILD)/singlehtml) -D nb_execution_mode=off -d $(BUILD)/doctrees-singlehtml \
+	@$(PREFILL)
+	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(call static_changed,$(BUILD)/singlehtml) $(NB_OUTPUTS) -d $(BUILD)/doctrees-singlehtml \
 	    -w $(BUILD)/warnings-singlehtml.log . $(BUILD)/singlehtml
 	BASE_URL="$(BASE_URL)" $(BIN)/python -m reassurance.pipeline.pdf $(BUILD)/singlehtml $(BUILD)/pdf/reassurance.pdf
 
 screenshots: html-stored
 	$(BIN)/python tests/browser/screenshots.py
 
+# Executes what the build's jupyter cache lacks for the current inputs (as
+# `make book` does: reassurance.pipeline.prefill, in parallel), then saves each
+# notebook's cached outputs into it (reassurance.pipeline.execute).
 notebooks: $(INSTALLED)
-	$(BIN)/python -m reassurance.pipeline.execute $(NOTEBOOKS)
+	@mkdir -p $(BUILD)
+	@$(BIN)/python -m reassurance.pipeline.execute $(NOTEBOOKS)
 
 # Validates first: on invalid data references.bib is left as it was.
 references: $(INSTALLED)

@@ -6,7 +6,7 @@ the count that tests/build/test_published_site.py asserts), and Lighthouse 12.2.
 mobile scores (its defaults: a mid-range phone on a slow 4G connection,
 simulated) for performance, accessibility, best practices and SEO, over the
 site served on 127.0.0.1 by Debian's Chromium (no download). Targets are
-printed, not asserted: at most 600 KiB, performance at least 90, the others
+printed, not asserted: at most 250 KiB (gzip), performance at least 90, the others
 100. The machine may be shared: performance varies with its load, which is
 printed with each page; `make lighthouse RUNS=3 PAGES="book/russia.html"`
 measures only the pages named, each RUNS times, and prints the median

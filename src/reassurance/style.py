@@ -7,13 +7,14 @@ background so that they stay legible when the book is read in dark mode.
 Figures are SVG with their text kept as text (svg.fonttype none): crisp at
 any size, found by the browser's search, and small. No text is smaller than
 MIN_FONT_PT, so a page can show a figure at a width where its smallest text
-is at least 10 CSS px (reassurance.sphinxext.site.figure_min_width); on a
+is at least 10 CSS px (reassurance.sphinxext.figures.figure_min_width); on a
 phone the figure then scrolls sideways in its own labelled region. The SVG
 carries no date and its ids come from svg.hashsalt, so the same data gives
 the same bytes, which nbval compares.
 """
 
 from __future__ import annotations
+
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt

@@ -19,9 +19,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from page_weight import BUDGET, page_weight, site_pages  # noqa: E402
 
-# The site that tests/conftest.py builds once per run (make site-stored).
-pytestmark = pytest.mark.usefixtures("built_site")
-
 BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
 SITE = BUILD / "html"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -30,7 +27,7 @@ BASE_URL = CONFIG["sphinx"]["config"]["html_baseurl"]
 
 @pytest.fixture(scope="module")
 def pages() -> list[Path]:
-    if not (SITE / "intro.html").is_file():
+    if not (SITE / "index.html").is_file():
         pytest.fail(f"{SITE} holds no built book: build it first (make test does)")
     return site_pages(SITE)
 
@@ -57,9 +54,13 @@ def test_every_page_is_within_the_weight_budget(pages):
 
 
 def test_no_page_loads_the_icon_font_or_its_script(pages):
+    """No Font Awesome script; the theme's icon glyphs are switched off, so no
+    text is drawn in its web font (the browser tests check no font is requested)."""
     for page in pages:
         loaded = [str(p) for p in page_weight(page).files]
         assert not [p for p in loaded if "fontawesome" in p], page
+    icons = (SITE / "_static" / "reassurance-icons.css").read_text(encoding="utf-8")
+    assert ".fa-solid::before" in icons and "content: none !important" in icons
 
 
 def test_images_have_their_size_and_all_but_the_first_load_lazily(pages):
@@ -74,10 +75,39 @@ def test_images_have_their_size_and_all_but_the_first_load_lazily(pages):
     assert not problems, "\n".join(problems)
 
 
+def test_every_svg_figure_scrolls_in_a_named_focusable_region_at_its_legible_width(pages):
+    """reassurance.sphinxext.figures.FigureImages: each SVG figure's image sits in a
+    region that takes keyboard focus and is named by the figure's number and
+    caption, and has the min-width at which its smallest text is 10 CSS px."""
+    from reassurance.sphinxext.figures import figure_min_width, svg_geometry
+
+    problems, seen = [], 0
+    for page in pages:
+        for figure in soup(page).find_all("figure"):
+            for img in figure.find_all("img"):
+                if not img["src"].endswith(".svg"):
+                    continue
+                seen += 1
+                where = f"{page.relative_to(SITE)}: {img['src']}"
+                region = img.parent
+                number = figure.find(class_="caption-number").get_text()
+                if (region.name != "div" or region.get("class") != ["figure-scroll"] or region.get("tabindex") != "0"
+                        or region.get("role") != "region"
+                        or not region.get("aria-label", "").startswith(number + figure.find(class_="caption-text").get_text()[:20])):
+                    problems.append(f"{where}: not in a named, focusable figure-scroll region: {region.attrs}")
+                width, height, view_width, smallest = svg_geometry((page.parent / img["src"]).read_text(encoding="utf-8"))
+                if img.get("style") != f"min-width:{figure_min_width(view_width, smallest, width)}px":
+                    problems.append(f"{where}: min-width {img.get('style')}")
+                if (img.get("width"), img.get("height")) != (str(round(width)), str(round(height))):
+                    problems.append(f"{where}: size {img.get('width')} x {img.get('height')}")
+    assert seen, "no SVG figure found"
+    assert not problems, "\n".join(problems)
+
+
 def test_figure_images_are_svg_with_text_as_text_no_date_and_no_small_text():
     """Figures are SVG (reassurance.style): their text is text, they carry
     no date, and no text is under MIN_FONT_PT; a PNG left is a palette PNG."""
-    from reassurance.sphinxext.site import svg_geometry
+    from reassurance.sphinxext.figures import svg_geometry
     from reassurance.style import MIN_FONT_PT
 
     svgs = sorted((SITE / "_images").glob("*.svg"))
@@ -106,13 +136,29 @@ def test_every_page_has_a_description_and_social_metadata(pages):
             problems.append(f"{page.relative_to(SITE)}: no useful meta description ({description!r})")
         if page.name == "404.html":
             continue
-        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"):
+        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "og:site_name",
+                    "twitter:card", "twitter:image"):
             if not meta(document, key):
                 problems.append(f"{page.relative_to(SITE)}: no {key}")
-        image = meta(document, "og:image") or ""
-        if not image.startswith(("https://", "http://")):
-            problems.append(f"{page.relative_to(SITE)}: og:image is not absolute: {image}")
+        for key in ("og:url", "og:image", "twitter:image"):
+            address = meta(document, key) or ""
+            if not address.startswith(BASE_URL):
+                problems.append(f"{page.relative_to(SITE)}: {key} is not an absolute address on the site: {address}")
+        if meta(document, "og:image") != BASE_URL + "_static/social-card.png":
+            problems.append(f"{page.relative_to(SITE)}: og:image is not the site card")
+        if meta(document, "og:url") != BASE_URL + page.relative_to(SITE).as_posix():
+            problems.append(f"{page.relative_to(SITE)}: og:url is not the page's address: {meta(document, 'og:url')}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_front_page_is_described_by_the_book_description_not_its_status_board():
+    """The front page opens with the status board, a table: its description is
+    the book's (reassurance_description), not the table's cells."""
+    document = soup(SITE / "index.html")
+    description = " ".join(CONFIG["sphinx"]["config"]["reassurance_description"].split())
+    assert meta(document, "og:description") == description
+    assert meta(document, "description") == description
+    assert meta(document, "og:site_name") == CONFIG["title"]
 
 
 def test_the_social_card_is_a_1200_by_630_image():
@@ -136,11 +182,13 @@ def test_the_sitemap_lists_every_chapter_at_its_published_address():
     assert BASE_URL.startswith("https://"), "html_baseurl in _config.yml is the published address pattern"
 
 
-def test_a_404_page_and_a_valid_redirect_page_exist():
+def test_a_404_page_exists_and_the_front_page_is_the_site_index():
     not_found = (SITE / "404.html").read_text(encoding="utf-8")
     assert not_found.startswith("<!DOCTYPE html>") and "<title>Page not found" in not_found
     index = (SITE / "index.html").read_text(encoding="utf-8")
-    assert index.startswith("<!DOCTYPE html>") and "<title>" in index and 'http-equiv="Refresh"' in index
+    assert index.lstrip().startswith("<!DOCTYPE html>") and 'http-equiv="Refresh"' not in index
+    assert soup(SITE / "index.html").find(class_="status-board") is not None, "index.html is not the front page"
+    assert not (SITE / "intro.html").exists()
 
 
 def test_no_page_links_to_a_missing_file(pages):
@@ -166,7 +214,7 @@ def test_no_page_links_to_a_missing_file(pages):
 def test_the_front_page_links_the_pdf_when_the_site_has_it():
     """`make site` (and `make test`, through make site-stored) puts the PDF in
     the site and links it; `make book` builds neither, and so no dangling link."""
-    front = soup(SITE / "intro.html")
+    front = soup(SITE / "index.html")
     links = [a for a in front.find_all("a") if a.get_text(strip=True) == "Download the PDF"]
     if links:
         assert all(a["href"] == "reassurance.pdf" for a in links), [a["href"] for a in links]

@@ -20,7 +20,7 @@ from test_site import SITE
 from test_site import pages as built_pages
 
 from reassurance.chapters import commitment, tracker
-from reassurance.evidence import codebook, load_evidence
+from reassurance.evidence.load import codebook, load_evidence
 
 # The site that tests/conftest.py builds once per run (make site-stored).
 pytestmark = pytest.mark.usefixtures("built_site")
@@ -235,7 +235,7 @@ def test_the_book_has_at_most_one_claim_status_chart():
 
 def front_section(heading: str):
     """The front page's section under `heading` (curly or straight apostrophes alike)."""
-    for section in article("intro.html").find_all("section"):
+    for section in article("index.html").find_all("section"):
         title = section.find(["h2", "h3"])
         if title is not None and title.find_parent("section") is section:
             if title.get_text(" ", strip=True).replace("’", "'") == heading:
@@ -248,7 +248,7 @@ def bottom_line():
 
 
 def test_the_bottom_line_comes_first_and_fits_the_first_screen():
-    main = article("intro.html")
+    main = article("index.html")
     section = bottom_line()
     title = main.find("h1")
     before = [
@@ -299,7 +299,7 @@ def test_every_box_entry_links_to_evidence_that_exists():
             continue
         for link in links:
             target = urlparse(link["href"])
-            path = (SITE / unquote(target.path)).resolve() if target.path else SITE / "intro.html"
+            path = (SITE / unquote(target.path)).resolve() if target.path else SITE / "index.html"
             if not path.is_file():
                 broken.append(link["href"])
                 continue

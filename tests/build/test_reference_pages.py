@@ -98,7 +98,7 @@ def test_every_quotation_on_the_built_pages_is_a_stored_excerpt():
     excerpts = [plain(row["excerpt"]) for row in rows] + [plain(r["translation"]) for r in rows if r["translation"] != "n/a"]
     quoted = re.compile(r"[\"“]([^\"“”]+)[\"”]")
     wrong = []
-    for html in sorted([SITE / "intro.html", *(SITE / "book").glob("*.html")]):
+    for html in sorted([SITE / "index.html", *(SITE / "book").glob("*.html")]):
         body = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("main")
         assert body is not None, f"{html.name} has no <main>: its quotations would go unchecked"
         # Paragraphs, list items and table cells (a quotation never runs across cells).

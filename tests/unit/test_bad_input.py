@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pytest
 
-from reassurance.evidence import Evidence, EvidenceError, load, load_evidence
+from reassurance.evidence.load import Evidence, EvidenceError, load, load_evidence
 from reassurance.pipeline import prefill
 from support import ROOT
 
@@ -558,8 +558,8 @@ def _project_around(data) -> Path:
 
 def made_up_quote_in_the_book(data):
     root = _project_around(data)
-    (root / "intro.md").write_text('# Front\n\nTASS called them "legitimate targets for annihilation".\n', encoding="utf-8")
-    return ["intro.md, line 3", "value 'legitimate targets for annihilation'", "[book-quote]"]
+    (root / "index.md").write_text('# Front\n\nTASS called them "legitimate targets for annihilation".\n', encoding="utf-8")
+    return ["index.md, line 3", "value 'legitimate targets for annihilation'", "[book-quote]"]
 
 
 def quoted_excerpt_changed_under_the_book(data):

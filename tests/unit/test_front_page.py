@@ -31,13 +31,13 @@ def test_the_annotated_article_defines_every_status_as_the_codebook_does(root):
 
 def test_the_front_page_defines_no_status_of_its_own(root):
     """Said once: the definitions live in the annotated article, not again here."""
-    text = re.sub(r"\s+", " ", (root / "intro.md").read_text(encoding="utf-8"))
+    text = re.sub(r"\s+", " ", (root / "index.md").read_text(encoding="utf-8"))
     for definition in codebook.BY_FIELD[("claims", "status")].values():
         assert definition not in text
 
 
 def test_the_box_groups_are_written_from_the_data_not_typed(root):
-    text = (root / "intro.md").read_text(encoding="utf-8")
+    text = (root / "index.md").read_text(encoding="utf-8")
     assert "```{stance-groups}" in text
     typed = [label for label in labels.STANCE.values() if re.search(rf"^\s*(\*\*)?{re.escape(label)}(\*\*)?\s*:?\s*$", text, re.M)]
-    assert not typed, f"groups typed by hand in intro.md: {typed}"
+    assert not typed, f"groups typed by hand in index.md: {typed}"

@@ -42,3 +42,33 @@ def test_the_kernels_expected_warning_is_dropped_and_others_show():
     assert "without encryption" not in done.stderr
     assert "a warning that matters" in done.stderr and "after" in done.stderr
     assert prefill.EXPECTED_NOISE
+
+
+def dry_run(*args: str) -> str:
+    """The commands `make -n` would run (the environment and conf.py taken as made)."""
+    venv = ROOT / ".venv"
+    return subprocess.run(["make", "-n", "-C", str(ROOT), *args, "BUILD=/tmp/reassurance-dry", f"VENV={venv}",
+                           "-o", f"{venv}/.installed", "-o", "conf.py"],
+                          capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def test_make_site_renders_the_html_and_the_pdf_from_the_same_executed_outputs():
+    commands = dry_run("site")
+    builds = [line for line in commands.splitlines() if "sphinx-build" in line]
+    assert [b.split()[2] for b in builds] == ["singlehtml", "html"]
+    cache = "nb_execution_cache_path=/tmp/reassurance-dry/.jupyter_cache"
+    assert all(cache in b and "nb_execution_mode" not in b for b in builds), builds
+    # Executed once, before the PDF; the HTML build's prefill finds every result cached.
+    assert commands.index("reassurance.pipeline.prefill /tmp/reassurance-dry/.jupyter_cache") < commands.index("singlehtml")
+
+
+def test_make_site_stored_renders_the_stored_outputs_and_executes_nothing():
+    commands = dry_run("html-stored") + dry_run("pdf", "STORED=1")
+    builds = [line for line in commands.splitlines() if "sphinx-build" in line]
+    assert len(builds) == 2 and all("nb_execution_mode=off" in b for b in builds), builds
+    assert "reassurance.pipeline.prefill" not in commands
+
+
+def test_make_notebooks_saves_the_builds_cached_results():
+    commands = dry_run("notebooks")
+    assert "reassurance.pipeline.execute" in commands and "reassurance.pipeline.prefill" not in commands

@@ -81,6 +81,7 @@ def test_make_notebooks_also_validates_first(tmp_path, monkeypatch, capsys):
         raise load.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
 
     monkeypatch.setattr(load, "validate", invalid)
+    monkeypatch.setenv("REASSURANCE_BUILD", str(tmp_path / "build"))
     nb = notebook(tmp_path, "a.ipynb", "open('ran', 'w').close()")
     assert execute.main([str(nb)]) == 1
     assert "data/events.csv, row 2" in capsys.readouterr().err
@@ -101,3 +102,27 @@ def test_a_changed_page_is_validated_again_without_running_the_notebooks_again(t
     assert inputs["validations"] == 2
     assert prefill.prefill(cache, [nb]) == []
     assert inputs["validations"] == 2
+
+
+def test_make_notebooks_saves_the_results_make_book_cached_without_running_them_again(tmp_path, inputs, monkeypatch):
+    """`make notebooks` (reassurance.pipeline.execute) writes into each notebook the
+    result that prefill cached in the build's jupyter cache: one execution,
+    one timeout, no per-cell timing."""
+    from reassurance.pipeline import execute
+
+    monkeypatch.setenv("REASSURANCE_BUILD", str(tmp_path / "build"))
+    code = ("from pathlib import Path\n"
+            "runs = Path('runs')\n"
+            "runs.write_text(runs.read_text() + 'x' if runs.exists() else 'x')\n"
+            "print(len(runs.read_text()))")
+    nb = notebook(tmp_path, "a.ipynb", code)
+    assert prefill.prefill(tmp_path / "build" / ".jupyter_cache", [nb]) == [str(nb.resolve())]  # make book
+    assert execute.execute([nb]) == []  # make notebooks: nothing runs again
+    saved = nbformat.read(nb, as_version=4)
+    assert saved.cells[0].outputs[0]["text"] == "1\n"
+    assert saved.cells[0].execution_count == 1
+    assert "execution" not in saved.cells[0].metadata
+    assert (tmp_path / "runs").read_text() == "x"
+    before = nb.read_bytes()
+    assert execute.execute([nb]) == []
+    assert nb.read_bytes() == before, "a second save changes nothing"

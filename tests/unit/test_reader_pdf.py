@@ -1,13 +1,13 @@
 """The reader PDF's HTML (reassurance.pdf) and the figures' phone layout
-(reassurance.sphinxext.site): pure functions, no WeasyPrint or browser needed."""
+(reassurance.sphinxext.figures): pure functions, no WeasyPrint or browser needed."""
 
 from __future__ import annotations
 
 from reassurance.pipeline import pdf
-from reassurance.sphinxext import site
+from reassurance.sphinxext import figures
 
 TOC = {
-    "root": "intro",
+    "root": "index",
     "parts": [
         {"caption": "Two days", "numbered": True, "chapters": [{"file": "book/summit"}, {"file": "book/russia"}]},
         {"caption": "Reference", "chapters": [{"file": "book/methodology"}, {"file": "book/evidence"}]},
@@ -17,8 +17,8 @@ TOC = {
 
 def test_the_reader_pdf_holds_the_front_page_the_chapters_and_the_methodology_only():
     root, reader, every = pdf.toc_docs(TOC)
-    assert root == "intro"
-    assert reader == ["intro", "book/summit", "book/russia", "book/methodology"]
+    assert root == "index"
+    assert reader == ["index", "book/summit", "book/russia", "book/methodology"]
     assert every[-1] == "book/evidence" and "book/evidence" not in reader
 
 
@@ -26,8 +26,8 @@ def test_the_single_page_splits_into_its_documents():
     body = ('<section id="front"><h1>Front</h1></section>'
             '<span id="document-book/summit"></span><section id="s"><h1>Summit</h1></section>'
             '<span id="document-book/evidence"></span><section id="appendix-table"><h1>Appendix</h1></section>')
-    docs = pdf.split_documents(body, "intro")
-    assert list(docs) == ["intro", "book/summit", "book/evidence"]
+    docs = pdf.split_documents(body, "index")
+    assert list(docs) == ["index", "book/summit", "book/evidence"]
     assert "<h1>Summit</h1>" in docs["book/summit"] and "Appendix" not in docs["book/summit"]
 
 
@@ -43,24 +43,20 @@ SVG = ('<svg xmlns:xlink="http://www.w3.org/1999/xlink" width="576pt" height="28
 
 
 def test_an_svg_figure_has_its_css_size_and_its_smallest_text():
-    width, height, view_width, smallest = site.svg_geometry(SVG)
+    width, height, view_width, smallest = figures.svg_geometry(SVG)
     assert (round(width), round(height), view_width, smallest) == (768, 384, 576.0, 8.0)
 
 
 def test_the_min_width_gives_the_smallest_text_10_css_px():
-    minimum = site.figure_min_width(576, 8.0, 768)
+    minimum = figures.figure_min_width(576, 8.0, 768)
     assert minimum == 720 and 8.0 * minimum / 576 >= 10
-    assert site.figure_min_width(576, None, 768) == 0
+    assert figures.figure_min_width(576, None, 768) == 0
 
 
-def test_a_figure_image_is_wrapped_in_a_named_focusable_region():
-    page = ('<figure class="align-default" id="fig-a"><img alt="What it shows" src="../_images/a.svg" />'
-            '<figcaption><p><span class="caption-number">Fig. 1 </span><span class="caption-text">Who &amp; when</span></p>'
-            '</figcaption></figure><figure><img src="x.png" /></figure>')
-    out = site.wrap_figures(page)
-    assert '<div class="figure-scroll" tabindex="0" role="region" aria-label="Fig. 1 Who &amp; when">' in out
-    assert out.count("figure-scroll") == 1  # a raster image is left as it is
-    assert site.wrap_figures(out) == out
+def test_a_figure_label_is_its_number_and_caption_shortened():
+    assert figures.shorten("Fig. 1 Who &  when", 120) == "Fig. 1 Who & when"
+    long = "Fig. 2.1 " + "word " * 40
+    assert len(figures.shorten(long, 120)) <= 120 and figures.shorten(long, 120).endswith("…")
 
 
 def test_a_chapter_nested_in_the_single_page_gets_its_own_h1():

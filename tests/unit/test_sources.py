@@ -173,7 +173,7 @@ def test_shares_count_mirrors_republishers_and_pages_without_an_address():
 
 
 def test_a_mirror_cited_in_findings_is_found_and_misses_the_target():
-    texts = {"intro.md": "Said {cite:p}`gov,copy`.", "book/x.ipynb (findings)": "See {cite:t}`mir` and {cite:p}`bare`."}
+    texts = {"index.md": "Said {cite:p}`gov,copy`.", "book/x.ipynb (findings)": "See {cite:t}`mir` and {cite:p}`bare`."}
     assert mirrors_in_findings(MIX, texts) == {"book/x.ipynb (findings)": ["mir"]}
     text, missed = report(MIX, texts)
     assert "Mirrors: 1/5 (20.0%)" in text
@@ -183,14 +183,14 @@ def test_a_mirror_cited_in_findings_is_found_and_misses_the_target():
 
 def test_targets_met_leave_nothing_missed():
     clean = MIX[MIX["source_key"].isin(["art", "gov", "copy"])]
-    text, missed = report(clean, {"intro.md": "{cite:p}`gov`"})
+    text, missed = report(clean, {"index.md": "{cite:p}`gov`"})
     assert missed == []
     assert "Mirrors cited on the front page or in chapter findings: none" in text
 
 
 def test_findings_are_the_front_page_and_each_chapter_s_first_cell(root):
     texts = findings_texts(root)
-    assert "intro.md" in texts and "book/russia.ipynb (findings)" in texts
+    assert "index.md" in texts and "book/russia.ipynb (findings)" in texts
     assert texts["book/russia.ipynb (findings)"].startswith("# ")
 
 
@@ -198,4 +198,4 @@ def test_the_references_meet_the_share_targets_and_the_front_page_cites_no_mirro
     shares = source_shares(evidence.sources)
     assert len(shares["mirrors"]) <= 0.05 * shares["total"], shares["mirrors"]
     assert len(shares["no_address"]) <= 0.05 * shares["total"], shares["no_address"]
-    assert "intro.md" not in mirrors_in_findings(evidence.sources, findings_texts(root))
+    assert "index.md" not in mirrors_in_findings(evidence.sources, findings_texts(root))

@@ -57,7 +57,7 @@ def executed(tmp_path_factory) -> tuple[dict, Path]:
     # The benchmark counts the book's executions, not this one.
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv(EXECUTION_LOG_ENV, raising=False)
-        execute(notebook)  # raises on any error in a cell
+        execute([notebook], cache_path=project / "cache")  # raises on any error in a cell
     return json.loads(notebook.read_text(encoding="utf-8")), project
 
 

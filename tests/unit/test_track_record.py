@@ -285,7 +285,7 @@ def test_text_from_the_data_renders_inert():
 
 
 def test_the_front_page_has_the_board_first_and_the_key_judgements(root):
-    text = (root / "intro.md").read_text(encoding="utf-8")
+    text = (root / "index.md").read_text(encoding="utf-8")
     title = text.index("\n# ") if text.startswith("\n") else 0
     board = text.index("```{status-board}")
     assert title < board < text.index("(bottom-line)=")

@@ -1,5 +1,5 @@
 """The rules on the book: they read the project around the data, not a copy
-of data/ alone. reassurance.evidence.load runs them in `make validate` and
+of data/ alone. reassurance.evidence runs them in `make validate` and
 `make book`.
 
 On the book, where the data sit in the project (not in a copy of data/ alone):

@@ -63,7 +63,7 @@ def html_text(html: str) -> str:
 def pages(root: Path | None = None) -> list[Path]:
     """The files the book's text comes from, in a fixed order."""
     root = root or project_root()
-    front = [root / "intro.md"] if (root / "intro.md").is_file() else []
+    front = [root / "index.md"] if (root / "index.md").is_file() else []
     return front + sorted(root.glob("book/*.md")) + sorted(root.glob("book/*.ipynb"))
 
 

@@ -378,7 +378,7 @@ def main(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         return 1
     shown = path or datapackage_path()
-    book = ", and the book's quotations" if (shown.resolve().parent.parent / "intro.md").is_file() else ""
+    book = ", and the book's quotations" if (shown.resolve().parent.parent / "index.md").is_file() else ""
     print(f"valid: {len(package.resources)} tables in {_shown(shown)}{book}")
     return 0
 

@@ -2,7 +2,7 @@
 source, every claim rests on the article and on stored excerpts, and no
 passage is stored twice ([quote-not-in-excerpts], [claim-*],
 [excerpt-of-another-source], [translation], [duplicate-excerpt]; the list is
-in reassurance.evidence.rules). reassurance.evidence.load runs them with the
+in reassurance.evidence.rules). reassurance.evidence runs them with the
 other rules on the loaded tables.
 """
 

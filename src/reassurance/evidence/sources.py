@@ -197,7 +197,7 @@ def findings_texts(root) -> dict[str, str]:
     import json
 
     root = Path(root)
-    texts = {"intro.md": (root / "intro.md").read_text(encoding="utf-8")}
+    texts = {"index.md": (root / "index.md").read_text(encoding="utf-8")}
     for notebook in sorted((root / "book").glob("*.ipynb")):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         first = next((c for c in cells if c["cell_type"] == "markdown"), None)

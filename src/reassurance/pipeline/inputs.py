@@ -55,7 +55,7 @@ def book_files(root: Path | None = None) -> list[Path]:
     the front page, the book's pages and notebooks, references.bib, and the
     texts beside the project (../shared/sources) where they are present."""
     root = root or project_root()
-    pages = [root / "intro.md", *sorted(root.glob("book/*.md")), *sorted(root.glob("book/*.ipynb"))]
+    pages = [root / "index.md", *sorted(root.glob("book/*.md")), *sorted(root.glob("book/*.ipynb"))]
     beside = [beside_the_project(root) / ARTICLE_FILE, beside_the_project(root) / FACT_SHEET_FILE]
     return [*pages, root / "references.bib", *beside]
 
