@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from .. import labels, style
+from .. import labels, russia, style
 from ..text import short_date
 from .common import wrap
 
@@ -30,7 +30,7 @@ KIND_COLOURS = {
 }
 
 
-def timeline_chart(points: pd.DataFrame, source_line: str):
+def timeline_chart(points: pd.DataFrame, source_line: str, *, title: str | None = None):
     """Russian remarks by theme (rows) and date (x); colour = speaker, marker =
     stance. A source's alternative day is drawn hollow and joined to the
     recorded day; remarks without a date sit in a column marked 'date unknown'."""
@@ -38,7 +38,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     labels_by_theme = dict(zip(points["theme"], points["theme_label"]))
     y = {t: len(themes) - 1 - i for i, t in enumerate(themes)}
     fig, ax = style.new_figure(
-        wrap("Russian officials opposed foreign troops throughout; on guarantees, Lavrov opposed the current proposal and Russia set its own terms", 56),
+        wrap(title or russia.timeline_title(points), 56),
         height_in=0.6 * len(themes) + 2.6,
     )
     dated = points[points["dating"] != "unknown"]

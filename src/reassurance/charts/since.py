@@ -29,21 +29,13 @@ def lane_labels(points: pd.DataFrame) -> dict[str, str]:
     return {c: f"{name} ({int(counts.get(c, 0))})" for c, name in LANES.items()}
 
 
-def timeline_title(points: pd.DataFrame) -> str:
-    """The finding as the title: how many recorded steps followed the two days.
-    No event of the table is a ceasefire or a deployment; the chapter's text
-    gives the sources for that."""
-    after = int(points["after"].sum())
-    return f"{after} steps since Paris, no ceasefire"
-
-
-def timeline_chart(points: pd.DataFrame, two_days: tuple, latest, source_line: str, *, title: str | None = None):
+def timeline_chart(points: pd.DataFrame, two_days: tuple, latest, source_line: str, *, title: str):
     """Markers on one lane per strand (LANES) over the whole span; a band marks `two_days` (first, last) and a
     dashed line the `latest` date covered. Each lane's name stands above its
     line, so the time axis has the figure's whole width."""
     first_day, last_day = pd.Timestamp(two_days[0]), pd.Timestamp(two_days[1])
     latest = pd.Timestamp(latest)
-    fig, ax = style.new_figure(title or timeline_title(points), height_in=HEIGHT_IN)
+    fig, ax = style.new_figure(title, height_in=HEIGHT_IN)
     fig.set_size_inches(WIDTH_IN, HEIGHT_IN)
     lanes = list(LANES)
     y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
