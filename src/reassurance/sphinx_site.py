@@ -304,11 +304,51 @@ def wrap_figures(text: str) -> str:
     return _FIGURE.sub(fix, text)
 
 
-def finish_page(page: Path, site: Path) -> None:
+# Screens as narrow as this get a figure's phone drawing (reassurance.style:
+# figure-data/<figure name>.phone.svg, written by publish.glue_figure); the
+# stylesheet's phone rules use the same width.
+PHONE_MEDIA = "(max-width: 40rem)"
+PHONE_SUFFIX = ".phone.svg"
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def phone_sources(text: str, site: Path, drawings: Path) -> str:
+    """Each figure that has a phone drawing shows it on narrow screens: its
+    image goes inside a <picture> whose <source> names the drawing (copied
+    to _images/) for PHONE_MEDIA, with the drawing's own width and height.
+    The wide image stays the <img>, with its alt text, for wider screens and
+    for print."""
+    def fix(match: re.Match) -> str:
+        opening, inner, closing = match.groups()
+        ident = _ID.search(opening)
+        img = _IMG.search(inner)
+        if not ident or not img or "<picture" in inner or ".svg" not in img.group(0):
+            return match.group(0)
+        drawing = drawings / f"{ident.group(1)}{PHONE_SUFFIX}"
+        if not drawing.is_file():
+            return match.group(0)
+        data = drawing.read_text(encoding="utf-8")
+        target = site / "_images" / drawing.name
+        if not target.is_file() or target.read_text(encoding="utf-8") != data:
+            target.write_text(data, encoding="utf-8")
+        src = dict(_ATTR.findall(img.group(0))).get("src", "")
+        if "_images/" not in src:
+            return match.group(0)
+        address = src.rsplit("_images/", 1)[0] + "_images/" + drawing.name
+        geometry = svg_geometry(data)
+        size = f' width="{round(geometry[0])}" height="{round(geometry[1])}"' if geometry else ""
+        source = f'<source media="{PHONE_MEDIA}" srcset="{address}"{size}>'
+        return opening + inner[: img.start()] + f"<picture>{source}{img.group(0)}</picture>" + inner[img.end():] + closing
+
+    return _FIGURE.sub(fix, text)
+
+
+def finish_page(page: Path, site: Path, drawings: Path | None = None) -> None:
     """Up-to-date asset checksums; width and height on every image (no layout
     shift); every image after the page's first loads lazily (the first may be
     on the first screen); SVG figures get the min-width at which their
-    smallest text is 10 CSS px, inside a region that scrolls sideways."""
+    smallest text is 10 CSS px, inside a region that scrolls sideways, and,
+    where `drawings` holds one, their phone drawing (phone_sources)."""
     from PIL import Image
 
     original = page.read_text(encoding="utf-8")
@@ -345,6 +385,8 @@ def finish_page(page: Path, site: Path) -> None:
         return tag[:end].rstrip() + " " + " ".join(extra) + tag[end:]
 
     fixed = wrap_figures(_IMG.sub(fix, text))
+    if drawings is not None:
+        fixed = phone_sources(fixed, site, drawings)
     if fixed != original:
         page.write_text(fixed, encoding="utf-8")
 
@@ -616,8 +658,10 @@ def on_build_finished_last(app, exception):
     optimise_images(out / "_images")
     quiet_theme_script(out / "_static" / "scripts" / "pydata-sphinx-theme.js")
     slim_theme_css(out / "_static", out)
+    # Phone drawings in the HTML site only: the PDF (single page) prints the wide ones.
+    drawings = Path(app.srcdir) / "book" / "figure-data" if app.builder.name == "html" else None
     for page in pages(out):
-        finish_page(page, out)
+        finish_page(page, out, drawings)
 
 
 def setup(app):

@@ -62,5 +62,24 @@ def test_a_figure_image_is_wrapped_in_a_named_focusable_region():
     assert sphinx_site.wrap_figures(out) == out
 
 
+def test_a_figure_with_a_phone_drawing_offers_it_to_narrow_screens(tmp_path):
+    drawings, site = tmp_path / "figure-data", tmp_path / "site"
+    drawings.mkdir()
+    (site / "_images").mkdir(parents=True)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="250pt" height="400pt" viewBox="0 0 250 400"><text style="font: 8px sans-serif">a</text></svg>'
+    (drawings / "fig-a.phone.svg").write_text(svg, encoding="utf-8")
+    page = sphinx_site.wrap_figures(
+        '<figure class="align-default" id="fig-a"><img alt="What it shows" src="../_images/a.svg" />'
+        '<figcaption><p>Who</p></figcaption></figure>'
+        '<figure class="align-default" id="fig-b"><img alt="No drawing" src="../_images/b.svg" /></figure>'
+    )
+    out = sphinx_site.phone_sources(page, site, drawings)
+    assert ('<picture><source media="(max-width: 40rem)" srcset="../_images/fig-a.phone.svg" width="333" height="533">'
+            '<img alt="What it shows" src="../_images/a.svg" /></picture></div>') in out
+    assert out.count("<picture>") == 1  # fig-b has no phone drawing
+    assert (site / "_images" / "fig-a.phone.svg").read_text(encoding="utf-8") == svg
+    assert sphinx_site.phone_sources(out, site, drawings) == out
+
+
 def test_a_chapter_nested_in_the_single_page_gets_its_own_h1():
     assert pdf.promote_headings('<h2 id="a">T</h2><h3>S</h3><h1>x</h1>') == '<h1 id="a">T</h1><h2>S</h2><h1>x</h1>'
