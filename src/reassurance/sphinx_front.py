@@ -24,7 +24,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from . import context, judgements, since, tracker
+from . import context, judgements, tracker
 from .evidence import load_evidence
 from .text import date_text, markdown_text
 
@@ -86,13 +86,15 @@ class TrackRecord(SphinxDirective):
 
 
 class EventList(SphinxDirective):
-    """`{event-list} road-to-paris|since-then`: the dated events a chapter
-    lists, each with its source (reassurance.context.events_markdown): the
-    background chapter's last months, and every step after the two days."""
+    """`{event-list} road-to-paris`: the dated events a chapter lists, each
+    with its source (reassurance.context.events_markdown): the background
+    chapter's last months. (The since-then chapter's 131 steps would triple
+    its words: its lane chart states the finding, and the evidence appendix
+    lists every step with its passage.)"""
 
     has_content = False
     required_arguments = 1
-    LISTS = {"road-to-paris": context.detail_events, "since-then": since.since_events}
+    LISTS = {"road-to-paris": context.detail_events}
 
     def run(self) -> list[nodes.Node]:
         select = self.LISTS.get(self.arguments[0])
