@@ -315,7 +315,7 @@ _ID = re.compile(r'\bid="([^"]+)"')
 def phone_sources(text: str, site: Path, drawings: Path) -> str:
     """Each figure that has a phone drawing shows it on narrow screens: its
     image goes inside a <picture> whose <source> names the drawing (copied
-    to _images/) for PHONE_MEDIA, with the drawing's own width and height.
+    to _images/) for PHONE_MEDIA.
     The wide image stays the <img>, with its alt text, for wider screens and
     for print."""
     def fix(match: re.Match) -> str:
@@ -335,9 +335,10 @@ def phone_sources(text: str, site: Path, drawings: Path) -> str:
         if "_images/" not in src:
             return match.group(0)
         address = src.rsplit("_images/", 1)[0] + "_images/" + drawing.name
-        geometry = svg_geometry(data)
-        size = f' width="{round(geometry[0])}" height="{round(geometry[1])}"' if geometry else ""
-        source = f'<source media="{PHONE_MEDIA}" srcset="{address}"{size}>'
+        # No width or height on the <source>: the Nu HTML Checker that the
+        # tests run refuses them there; the image's own size takes over once
+        # it loads (height: auto, book/_static/reassurance.css).
+        source = f'<source media="{PHONE_MEDIA}" srcset="{address}">'
         return opening + inner[: img.start()] + f"<picture>{source}{img.group(0)}</picture>" + inner[img.end():] + closing
 
     return _FIGURE.sub(fix, text)
