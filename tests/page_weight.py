@@ -8,7 +8,8 @@ url() or @import, each counted once, whether or not the browser would fetch
 it lazily, and as transferred: GitHub Pages serves text (HTML, CSS,
 JavaScript, SVG, JSON, XML) gzip-compressed, so a text file counts as its
 gzip size (level 6, a server's usual setting); images, fonts and PDFs count
-as they are. A reference to a file that does not exist is reported, never
+as they are. Of a <picture>'s images a browser fetches one (a figure's
+phone drawing or its wide drawing): the largest is counted. A reference to a file that does not exist is reported, never
 silently skipped.
 
 Web fonts (@font-face sources) are left out: a browser fetches one only when
@@ -46,9 +47,24 @@ class _References(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
+        # One list of candidates per <picture>: the browser fetches one of them.
+        self.pictures: list[list[str]] = []
+        self._picture: list[str] | None = None
+
+    def handle_endtag(self, tag):
+        if tag == "picture" and self._picture is not None:
+            self.pictures.append(self._picture)
+            self._picture = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "picture":
+            self._picture = []
+            return
+        if self._picture is not None and tag in ("img", "source"):
+            self._picture += [attrs["src"]] if attrs.get("src") else []
+            self._picture += [part.split()[0] for part in (attrs.get("srcset") or "").split(",") if part.strip()]
+            return
         if tag == "link":
             rel = (attrs.get("rel") or "").lower().split()
             if {"stylesheet", "preload", "icon", "modulepreload"} & set(rel) and attrs.get("href"):
@@ -124,6 +140,12 @@ def page_weight(page: Path) -> Weight:
         target = page.parent / local
         if _add(weight, target, page, url) and target.suffix == ".css":
             _stylesheet(weight, target.resolve())
+    for candidates in parser.pictures:
+        pairs = [(page.parent / _local(url), url) for url in candidates if _local(url) is not None]
+        weight.missing += [f"{page.name} -> {url}" for path, url in pairs if not path.is_file()]
+        present = [path for path, _ in pairs if path.is_file()]
+        if present:
+            _add(weight, max(present, key=lambda path: path.stat().st_size), page, "")
     return weight
 
 

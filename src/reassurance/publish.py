@@ -82,7 +82,30 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
     text = _write_download(name, data, directory)
     glue(name, fig, display=False)
     plt.close(fig)
+    _write_phone_drawing(name, fig, directory)
     print(text, end="")
+
+
+PHONE_SUFFIX = ".phone.svg"
+
+
+def _write_phone_drawing(name: str, fig, directory: Path | None) -> None:
+    """Write figure-data/<name>.phone.svg, the chart drawn for phones
+    (style.chart, style.phone_layout), which the site serves to narrow
+    screens in place of the wide drawing. A figure from an undecorated chart
+    function has none, and any stale file of that name is removed."""
+    import matplotlib.pyplot as plt
+
+    from reassurance.style import svg_text
+
+    path = (directory or figure_data_dir()) / f"{name}{PHONE_SUFFIX}"
+    drawing = getattr(fig, "phone_drawing", None)
+    if drawing is None:
+        path.unlink(missing_ok=True)
+        return
+    phone = drawing()
+    path.write_text(svg_text(phone), encoding="utf-8")
+    plt.close(phone)
 
 
 def _write_download(name: str, data: pd.DataFrame, directory: Path | None) -> str:

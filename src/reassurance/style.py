@@ -7,14 +7,26 @@ background so that they stay legible when the book is read in dark mode.
 Figures are SVG with their text kept as text (svg.fonttype none): crisp at
 any size, found by the browser's search, and small. No text is smaller than
 MIN_FONT_PT, so a page can show a figure at a width where its smallest text
-is at least 10 CSS px (reassurance.sphinxext.figures.figure_min_width); on a
-phone the figure then scrolls sideways in its own labelled region. The SVG
+is at least 10 CSS px (reassurance.sphinxext.figures.figure_min_width). The SVG
 carries no date and its ids come from svg.hashsalt, so the same data gives
 the same bytes, which nbval compares.
+
+Phones get a second drawing of every chart (issue 21): a chart function
+decorated with `chart` can be called again under `phone_layout()`, where
+`new_figure` is PHONE_WIDTH_IN wide, type is set by PHONE_RC, the title is
+the figure's (not the first axes'), titles and source lines wrap to that width and `on_phone()` lets a chart change its
+layout (fewer words in a cell, panels stacked). Shown across a 390-px
+phone's content column (about 342 CSS px), its 8-pt text is 11 CSS px, so it
+needs no sideways scrolling. publish.glue_figure writes it beside the
+figure's CSV; the site serves it to narrow screens (reassurance.sphinx_site).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
+import textwrap
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -86,6 +98,23 @@ MIN_FONT_PT = 8.0
 SVG_METADATA = {"Date": None, "Creator": None}
 FIGURE_WIDTH_IN = 8.0
 SOURCE_STRIP_IN = 0.32
+# The phone drawing: 3.4 in is 245 pt (the SVG's units), shown 342 CSS px
+# wide on a 390-px phone, so 1 pt is 1.4 CSS px there and MIN_FONT_PT is
+# 11 CSS px (10 CSS px down to a 350-px content column).
+PHONE_WIDTH_IN = 3.4
+PHONE_RC = {
+    "font.size": 8.5,
+    "axes.titlesize": 10.0,
+    "axes.labelsize": 8.5,
+    "xtick.labelsize": 8.0,
+    "ytick.labelsize": 8.0,
+    "legend.fontsize": 8.0,
+    "legend.title_fontsize": 8.0,
+}
+# Characters per line of a title and of the source line at PHONE_RC's sizes.
+PHONE_TITLE_CHARS = 38
+PHONE_SOURCE_CHARS = 54
+_PHONE = {"on": False}
 
 RC_PARAMS = {
     "figure.facecolor": "white",
@@ -159,17 +188,81 @@ def apply() -> None:
         set_matplotlib_formats("svg", metadata=SVG_METADATA)
 
 
+def on_phone() -> bool:
+    """True while a chart is drawn for phones (phone_layout)."""
+    return _PHONE["on"]
+
+
+@contextlib.contextmanager
+def phone_layout():
+    """Draw for phones: new_figure is PHONE_WIDTH_IN wide, with PHONE_RC's type."""
+    before = _PHONE["on"]
+    _PHONE["on"] = True
+    try:
+        with mpl.rc_context(PHONE_RC):
+            yield
+    finally:
+        _PHONE["on"] = before
+
+
+def figure_width() -> float:
+    return PHONE_WIDTH_IN if on_phone() else FIGURE_WIDTH_IN
+
+
+def fill(text: str, chars: int) -> str:
+    """`text` re-wrapped to `chars` characters a line (its own line breaks dropped)."""
+    return textwrap.fill(" ".join(text.split()), chars, break_on_hyphens=False) or text
+
+
+def chart(draw):
+    """Mark a chart function whose figure has a phone drawing: the figure it
+    returns carries `phone_drawing`, which draws the same chart from the same
+    arguments under phone_layout() (publish.glue_figure calls it)."""
+
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        fig = draw(*args, **kwargs)
+        if not on_phone():
+            def phone_drawing():
+                with phone_layout():
+                    return draw(*args, **kwargs)
+
+            fig.phone_drawing = phone_drawing
+        return fig
+
+    return wrapper
+
+
+def svg_text(fig) -> str:
+    """The figure as the notebook shows it (IPython's inline SVG: tight
+    bounding box, no date), as text."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata=SVG_METADATA)
+    return buffer.getvalue()
+
+
 def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):
-    """A figure with the report's width and a left-aligned title on the first axes."""
-    fig, axes = plt.subplots(nrows, ncols, figsize=(FIGURE_WIDTH_IN, height_in), layout="constrained", **kwargs)
+    """A figure with the report's width (PHONE_WIDTH_IN on a phone, where the
+    title wraps to that width) and a left-aligned title on the first axes."""
+    fig, axes = plt.subplots(nrows, ncols, figsize=(figure_width(), height_in), layout="constrained", **kwargs)
     first = axes.flat[0] if hasattr(axes, "flat") else axes
-    first.set_title(title)
+    if on_phone():
+        # The figure's title, from its left edge: the axes of a phone's
+        # drawing start far in where their labels are wide.
+        fig.suptitle(fill(title, PHONE_TITLE_CHARS), x=0.02, ha="left", fontsize=PHONE_RC["axes.titlesize"], fontweight="bold")
+    else:
+        first.set_title(title)
     return fig, axes
 
 
 def add_source_line(fig, text: str) -> None:
     """Write the source line into the image itself, so it travels with the picture."""
+    text = f"Source: {text}"
+    if on_phone():
+        text = fill(text, PHONE_SOURCE_CHARS)
+        fig.set_figheight(fig.get_figheight() + SOURCE_STRIP_IN * text.count("\n"))
     # Keep a strip at the bottom free of axes, so the line never overlaps a label.
-    strip = SOURCE_STRIP_IN / fig.get_figheight()
+    strip = SOURCE_STRIP_IN * (1 + text.count("\n")) / fig.get_figheight()
     fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
-    fig.text(0.01, 0.3 * strip, f"Source: {text}", ha="left", va="bottom", fontsize=8.5, color="#444444")
+    fig.text(0.01, 0.3 * SOURCE_STRIP_IN / fig.get_figheight(), text, ha="left", va="bottom", fontsize=8 if on_phone() else 8.5,
+             color="#444444")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 import chrome
 import passes
-
+import pytest
 from chrome import unavailable
 
 

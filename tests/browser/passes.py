@@ -27,9 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import yaml
-
 import chrome
+import yaml
 
 # The rules (on by default) whose outcome depends on colours (axe tag cat.color).
 DARK_RULES = ["color-contrast", "link-in-text-block"]

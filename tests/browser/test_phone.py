@@ -1,14 +1,13 @@
 """On a 390-px phone (issue 21): no table on the front page or in a chapter is
-wider than the screen; every figure's smallest text is at least 10 CSS px as
-shown; the front page's first section starts in the upper half of the first
-screen."""
+wider than the screen; every figure shows its phone drawing, with its smallest
+text at least 10 CSS px as shown and without scrolling sideways; the front
+page's first section starts in the upper half of the first screen."""
 
 from __future__ import annotations
 
+import chrome
 import pytest
 import yaml
-
-import chrome
 
 MIN_TEXT_PX = 10.0
 SCREEN_HEIGHT = 844  # an iPhone 12 to 15's 390 x 844 CSS px
@@ -90,19 +89,37 @@ def test_figure_text_is_at_least_10_css_px(phone, http_site, page):
     assert not small, f"{page}:\n" + "\n".join(small)
 
 
-def test_a_figure_scrolls_sideways_in_a_focusable_region_on_the_phone(phone, http_site):
-    phone.load(http_site + "book/summit.html")
-    regions = phone.driver.execute_script(
+@pytest.mark.parametrize("page", reader_pages())
+def test_no_figure_scrolls_sideways_on_the_phone(phone, http_site, page):
+    """Every figure shows its phone drawing at the column's width: neither
+    its region nor the page scrolls sideways (the region stays a named,
+    focusable one for wider screens, where a wide drawing may scroll)."""
+    phone.load(http_site + page)
+    found = phone.driver.execute_async_script(
         """
-        return Array.from(document.querySelectorAll('main figure .figure-scroll'), r => [
-          r.getAttribute('role'), r.tabIndex, r.getAttribute('aria-label') || '',
-          r.scrollWidth > r.clientWidth, document.documentElement.scrollWidth <= document.documentElement.clientWidth]);
+        const done = arguments[arguments.length - 1];
+        (async () => {
+          const out = [];
+          for (const region of document.querySelectorAll('main figure .figure-scroll')) {
+            const img = region.querySelector('img');
+            img.scrollIntoView({block: 'center'});
+            if (!img.complete) await new Promise(r => { img.onload = img.onerror = r; setTimeout(r, 10000); });
+            out.push([(img.currentSrc || img.src).split('/').pop(), region.getAttribute('role'), region.tabIndex,
+                      region.getAttribute('aria-label') || '', region.scrollWidth, region.clientWidth]);
+          }
+          return [out, document.documentElement.scrollWidth, document.documentElement.clientWidth];
+        })().then(done);
         """
     )
-    assert regions, "no figure region on the summit chapter"
-    for role, tabindex, label, scrolls, page_fits in regions:
+    regions, page_width, screen = found
+    if page in ("intro.html", "book/track-record.html") and not regions:
+        pytest.skip(f"{page} has no figure (its scores are a table)")
+    assert regions, f"{page} shows no figure"
+    assert page_width <= screen, f"{page} scrolls sideways ({page_width} px on a {screen} px screen)"
+    for name, role, tabindex, label, scroll_width, width in regions:
+        assert name.endswith(".phone.svg"), f"{page}: {name} is not a phone drawing"
         assert role == "region" and tabindex == 0 and label
-        assert page_fits, "the page itself scrolls sideways"
+        assert scroll_width <= width + 1, f"{page}: {name} scrolls sideways ({scroll_width} px in {width} px)"
 
 
 def test_the_front_page_title_is_small_and_its_first_section_is_in_the_upper_half(phone, http_site):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import chrome
+import pytest
 
 ROWS = """
 const board = document.querySelector('.status-board table');

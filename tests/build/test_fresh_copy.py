@@ -116,13 +116,13 @@ def plant_everywhere(data: DataCopy) -> int:
     """HOSTILE in every free-text cell of each table's first data row (that holds a value) and in every description."""
     descriptor = json.loads(data.datapackage.read_text(encoding="utf-8"))
     planted = 0
-    for resource in descriptor["resources"]:
-        for field in _free_text_fields(resource):
+    for entry in descriptor["resources"]:
+        for field in _free_text_fields(entry):
             # A cell that says unknown or n/a stays so: the chapters rightly check that such words agree.
-            if data.cell(resource["name"], 2, field["name"]) in field.get("missingValues", []):
+            if data.cell(entry["name"], 2, field["name"]) in field.get("missingValues", []):
                 continue
             assert len(HOSTILE) <= field["constraints"].get("maxLength", len(HOSTILE)), field["name"]
-            data.set_cell(resource["name"], 2, field["name"], HOSTILE)
+            data.set_cell(entry["name"], 2, field["name"], HOSTILE)
             planted += 1
     for item in [descriptor, *descriptor["resources"], *(f for r in descriptor["resources"] for f in r["schema"]["fields"])]:
         item["description"] = item.get("description", "") + " " + HOSTILE

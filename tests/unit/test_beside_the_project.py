@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from reassurance.evidence.load import book_rules
+from reassurance.evidence import book_rules
 from support import article_path, beside_the_project_missing, fact_sheet_path
 
 

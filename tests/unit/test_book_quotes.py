@@ -12,7 +12,7 @@ repository.
 
 from __future__ import annotations
 
-from reassurance.evidence.load import book_rules, quote_rules
+from reassurance.evidence import book_rules, quote_rules
 from reassurance.evidence.book_text import html_text, quotations
 from support import book_markdown
 

@@ -125,3 +125,63 @@ def test_figures_are_svg_with_text_as_text_and_no_date():
     assert outputs[0] == outputs[1]
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert ">A title<" in svg and "Source: test" in svg  # text, not glyph paths
+
+
+# --- the phone drawings (issue 21) -------------------------------------------------
+
+PHONE_COLUMN_PX = 342  # the content column of a 390-px phone
+MIN_TEXT_PX = 10.0
+
+
+def test_a_chart_function_carries_its_phone_drawing_and_glue_figure_writes_it(tmp_path, capsys):
+    import pandas as pd
+
+    from reassurance import publish
+
+    @style.chart
+    def drawn(title):
+        fig, ax = style.new_figure(title)
+        ax.plot([0, 1], [0, 1])
+        style.add_source_line(fig, "test " * 30)
+        return fig
+
+    style.apply()
+    fig = drawn("A title long enough to wrap onto a second line on a phone")
+    assert fig.get_figwidth() == style.FIGURE_WIDTH_IN and not style.on_phone()
+    phone = fig.phone_drawing()
+    assert phone.get_figwidth() == style.PHONE_WIDTH_IN and not hasattr(phone, "phone_drawing")
+    assert "\n" in phone.get_suptitle() and not style.on_phone()
+    plt.close(phone)
+    publish.glue_figure("fig-x", fig, pd.DataFrame({"a": [1]}), directory=tmp_path)
+    svg = (tmp_path / f"fig-x{publish.PHONE_SUFFIX}").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and ">A title long enough" in svg
+    # A figure from an undecorated function has no phone drawing, and none is left behind.
+    plain, _ = style.new_figure("Plain")
+    publish.glue_figure("fig-x", plain, pd.DataFrame({"a": [1]}), directory=tmp_path)
+    assert not (tmp_path / f"fig-x{publish.PHONE_SUFFIX}").exists()
+    capsys.readouterr()
+
+
+def test_every_figure_has_a_phone_drawing_legible_across_a_phone_without_scrolling():
+    """Each figure's download (figure-data/fig-*.csv) has its phone drawing
+    beside it, written by the last execution; shown across a 390-px phone's
+    column its smallest text is at least 10 CSS px."""
+    from reassurance.paths import figure_data_dir
+    from reassurance.publish import PHONE_SUFFIX
+    from reassurance.sphinxext.site import svg_geometry
+
+    folder = figure_data_dir()
+    figures = sorted(p.stem for p in folder.glob("fig-*.csv"))
+    assert figures
+    problems = []
+    for name in figures:
+        path = folder / f"{name}{PHONE_SUFFIX}"
+        if not path.is_file():
+            problems.append(f"{name}: no phone drawing")
+            continue
+        _, _, view_width, smallest = svg_geometry(path.read_text(encoding="utf-8"))
+        shown = smallest * PHONE_COLUMN_PX / view_width  # the page shows it at the column's width
+        if smallest < style.MIN_FONT_PT or shown < MIN_TEXT_PX:
+            problems.append(f"{name}: {smallest} pt text in a {view_width:.0f}-pt drawing is {shown:.1f} px on a phone")
+    stale = sorted(p.name for p in folder.glob(f"*{PHONE_SUFFIX}") if p.name.removesuffix(PHONE_SUFFIX) not in figures)
+    assert not problems and not stale, problems + stale

@@ -15,7 +15,7 @@ test_bad_input.py.
 
 from __future__ import annotations
 
-from reassurance.evidence.load import quote_rules
+from reassurance.evidence import quote_rules
 from support import word_count
 
 

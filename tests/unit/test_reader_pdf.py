@@ -59,5 +59,22 @@ def test_a_figure_label_is_its_number_and_caption_shortened():
     assert len(figures.shorten(long, 120)) <= 120 and figures.shorten(long, 120).endswith("…")
 
 
+def test_the_phone_drawings_are_copied_to_the_html_site_only(tmp_path):
+    """The <picture> markup is the figures post-transform's (the browser test
+    at 390 px checks every figure shows its drawing); the drawings go to _images."""
+    from types import SimpleNamespace
+
+    drawings = tmp_path / "book" / "figure-data"
+    drawings.mkdir(parents=True)
+    (drawings / "fig-a.phone.svg").write_text("<svg/>", encoding="utf-8")
+    (drawings / "fig-a.csv").write_text("x\n", encoding="utf-8")
+    html = SimpleNamespace(srcdir=str(tmp_path), outdir=str(tmp_path / "html"), builder=SimpleNamespace(name="html"))
+    figures.copy_phone_drawings(html, None)
+    assert sorted(p.name for p in (tmp_path / "html" / "_images").iterdir()) == ["fig-a.phone.svg"]
+    single = SimpleNamespace(srcdir=str(tmp_path), outdir=str(tmp_path / "single"), builder=SimpleNamespace(name="singlehtml"))
+    figures.copy_phone_drawings(single, None)
+    assert not (tmp_path / "single").exists()
+
+
 def test_a_chapter_nested_in_the_single_page_gets_its_own_h1():
     assert pdf.promote_headings('<h2 id="a">T</h2><h3>S</h3><h1>x</h1>') == '<h1 id="a">T</h1><h2>S</h2><h1>x</h1>'

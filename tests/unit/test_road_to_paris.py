@@ -99,11 +99,10 @@ def test_every_strand_has_its_own_marker_and_colour():
     assert len(set(charts.CATEGORY_MARKERS.values())) == len(charts.CATEGORY_MARKERS)
 
 
-def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
+def test_the_overview_chart_states_its_finding_and_draws_the_rejected_date_small(evidence):
     import matplotlib.pyplot as plt
 
     timeline = road_to_paris.timeline(evidence)
-    detail = road_to_paris.between(timeline, *road_to_paris.DETAIL_WINDOW)
     overview = charts.overview_chart(timeline, *road_to_paris.DETAIL_WINDOW, source_line="test",
                                      disputed_date=road_to_paris.DISPUTED_FOUNDING)
     # The rejected founding date is drawn no larger than an event's marker.
@@ -112,27 +111,35 @@ def test_the_overview_and_detail_charts_split_the_timeline_legibly(evidence):
     n_2025 = int((timeline["start_date"].dt.year == 2025).sum())
     title = overview.axes[0].get_title(loc="left") or overview.axes[0].get_title()
     assert title == f"{n_2025} of the {len(timeline)} recorded events fall in 2025"
-    # The title sits where the style puts it (left once style.apply() has run).
-    assert overview.axes[0].get_title(loc="left") or overview.axes[0].get_title()
-    fig = charts.detail_chart(timeline, *road_to_paris.DETAIL_WINDOW, source_line="test")
-    ax = fig.axes[0]
-    assert fig.get_suptitle().startswith("The events of March to September 2025")
-    labels_ = [t.get_text() for t in ax.get_yticklabels()]
-    assert len(labels_) == len(detail)
-    assert all(any(title in " ".join(label.split()) for label in labels_) for title in detail["title"])
-    assert all(t.get_fontsize() >= 9 for t in ax.get_yticklabels())
-    assert all(len(line) <= charts.DETAIL_WRAP for label in labels_ for line in label.split("\n"))
-    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
-    assert bold == []  # no bold convention: the chapter names too many events to mark them
-    assert "bold" not in ax.get_ylabel()
     plt.close("all")
 
 
-def test_a_detail_label_gives_the_range_of_an_event_of_several_days():
-    row = {"start_date": pd.Timestamp("2025-09-03"), "end_date": pd.Timestamp("2025-09-06"), "title": "Forum"}
-    assert charts.detail_label(row).startswith("3–6 Sep  Forum")
-    one_day = dict(row, end_date=row["start_date"])
-    assert charts.detail_label(one_day).startswith("3 Sep  Forum")
+def test_the_detail_window_is_a_list_of_events_each_dated_from_the_data_and_cited(evidence):
+    detail = road_to_paris.detail_events(evidence)
+    assert len(detail) > 10 and detail["start_date"].is_monotonic_increasing
+    items = road_to_paris.events_markdown(detail).split("\n")
+    assert len(items) == len(detail)
+    for item, row in zip(items, detail.itertuples(index=False)):
+        assert item.startswith(f"- **{road_to_paris.date_span_text(row.start_date, row.end_date)}** · ")
+        assert item.endswith(f"{{cite:p}}`{row.source_key}`")
+
+
+def test_an_event_list_item_gives_the_span_of_several_days_and_escapes_the_data():
+    events = pd.DataFrame(
+        {
+            "start_date": [pd.Timestamp("2025-09-03"), pd.Timestamp("2025-09-04")],
+            "end_date": [pd.Timestamp("2025-09-06"), pd.Timestamp("2025-09-04")],
+            "category": ["russia", "coalition"],
+            "title": ["Forum *one*", "Summit"],
+            "place": ["Vladivostok", "unknown"],
+            "source_key": ["a-1", "b-2"],
+        }
+    )
+    first, second = road_to_paris.events_markdown(events).split("\n")
+    assert first == "- **3–6 Sep 2025** · Russia: Forum \\*one\\* (Vladivostok) {cite:p}`a-1`"
+    assert second == "- **4 Sep 2025** · Coalition of the Willing: Summit {cite:p}`b-2`"
+    with pytest.raises(ValueError):
+        road_to_paris.events_markdown(events.iloc[0:0])
 
 
 def test_statement_when_gives_the_period_of_the_matching_event_not_a_single_day():

@@ -354,3 +354,33 @@ def test_a_day_given_by_a_source_of_the_datings_is_credited_to_it():
     assert russia.date_shown("a", pd.Timestamp("2025-09-02"), readings) == (
         "2 September 2025 (no day per F; 2 September 2025 per Novinite citing RIA Novosti)"
     )
+
+
+def test_the_timeline_title_is_counted_from_its_points(statements, evidence):
+    points = russia.timeline(statements, russia.date_readings(evidence), ["foreign-troops", "security-guarantees"])
+    title = russia.timeline_title(points)
+    remarks = points.drop_duplicates("statement_id")
+    troops = remarks[remarks["topic"] == "foreign-troops"]
+    assert set(troops["stance"]) == {"opposes"}
+    assert title.startswith(f"Russian officials opposed foreign troops in Ukraine in all {russia.number_text(len(troops))} remarks")
+    guarantees = remarks[remarks["topic"] == "security-guarantees"]["stance"].value_counts()
+    assert f"on security guarantees, {russia.number_text(guarantees['opposes'])} opposed" in title
+    assert f"and {russia.number_text(guarantees['conditional'])} set conditions" in title
+    # An alternative day of one remark does not count it twice.
+    assert len(points) > len(remarks)
+
+
+def test_the_timeline_title_follows_a_change_in_the_stances():
+    points = pd.DataFrame(
+        {
+            "statement_id": ["a", "b", "b", "c"],
+            "topic": ["foreign-troops", "foreign-troops", "foreign-troops", "security-guarantees"],
+            "stance": ["opposes", "conditional", "conditional", "conditional"],
+        }
+    )
+    assert russia.timeline_title(points) == (
+        "Russian officials' remarks: on foreign troops in Ukraine, one opposed and one set conditions; "
+        "set conditions on security guarantees in its one remark"
+    )
+    with pytest.raises(ValueError):
+        russia.timeline_title(points.iloc[0:0])

@@ -168,7 +168,8 @@ def test_an_event_outside_the_lanes_fails_loudly(evidence):
 
 def test_timeline_has_one_lane_per_strand_and_marks_the_two_days(evidence, events):
     points = since_then.timeline_points(evidence)
-    fig = charts.timeline_chart(points, ("2025-09-04", "2025-09-05"), since_then.latest_date(events), "test source")
+    fig = charts.timeline_chart(points, ("2025-09-04", "2025-09-05"), since_then.latest_date(events), "test source",
+                                title=since_then.timeline_title(points, evidence))
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
     for label in charts.lane_labels(points).values():
@@ -181,9 +182,15 @@ def test_timeline_has_one_lane_per_strand_and_marks_the_two_days(evidence, event
     matplotlib.pyplot.close(fig)
 
 
-def test_timeline_title_counts_the_steps_after_the_two_days(evidence):
+def test_timeline_title_counts_the_steps_after_the_two_days_and_reads_the_ceasefire_from_the_board(evidence):
     points = since_then.timeline_points(evidence)
-    assert charts.timeline_title(points).startswith(f"{int(points['after'].sum())} steps")
+    title = since_then.timeline_title(points, evidence)
+    assert title.startswith(f"{int(points['after'].sum())} steps since Paris; ceasefire: ")
+    # The ceasefire's words follow the board's row, not a typed phrase.
+    board = evidence.board.copy()
+    board.loc[board["indicator"] == "ceasefire", "status"] = "Agreed on 1 May; monitored"
+    changed = since_then.timeline_title(points.iloc[:3].assign(after=[False, True, True]), SimpleNamespace(board=board))
+    assert changed == "2 steps since Paris; ceasefire: agreed on 1 May"
 
 
 def test_timeline_covers_the_whole_span(evidence, events):

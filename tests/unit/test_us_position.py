@@ -298,3 +298,32 @@ def test_reference_levels_part_two_labels_that_stand_across_each_other_s_line():
 
 def test_the_expectations_caption_is_dated_by_the_report_end(evidence):
     assert us_position.expectations_caption(evidence).endswith(f"by {text.date_text(road_to_paris.report_end(evidence))}")
+
+
+def test_the_timeline_title_is_built_from_the_statements_and_the_expectations(evidence):
+    first, last = us_position.window(evidence)
+    assert us_position.timeline_title(evidence, first, last) == (
+        f"From {pd.Timestamp(first).day} {pd.Timestamp(first):%B} to {text.date_text(last)}, "
+        "the US ruled out sending troops and promised help only in general terms"
+    )
+
+
+def test_the_timeline_title_follows_the_data():
+    stances = ["opposes", "describes", "supports", "supports", "conditional", "describes"]
+    statements = fake_evidence().statements.assign(stance=stances)
+    base = fake_evidence(statements=statements)
+    assert us_position.timeline_title(base, "2025-08-15", "2025-09-05") == (
+        "From 15 August to 5 September 2025, the US ruled out sending troops and promised help only in general terms"
+    )
+    # Outside the window the troops remark is not counted; a stated commitment is.
+    committed = base.us_expectations.assign(us_status=["stated", "possible", "not-stated"])
+    changed = fake_evidence(statements=statements, us_expectations=committed)
+    assert us_position.timeline_title(changed, "2025-08-20", "2026-01-05") == (
+        "From 20 August 2025 to 5 January 2026, the US said nothing of sending troops "
+        "and committed to 1 of the 3 things the coalition expected of it"
+    )
+    mixed = fake_evidence(statements=statements.assign(topic="foreign-troops"),
+                          us_expectations=base.us_expectations.assign(us_status="not-stated"))
+    assert us_position.timeline_title(mixed, "2025-08-15", "2025-09-05") == (
+        "From 15 August to 5 September 2025, the US spoke both for and against sending troops and promised no help"
+    )

@@ -9,10 +9,10 @@ import pandas as pd
 from reassurance.evidence import labels
 from reassurance.evidence.load import Evidence
 from reassurance.evidence.sources import article_key, labels_by_key
-from reassurance.text import date_span_text
+from reassurance.text import date_span_text, markdown_text
 
-# The window the background chapter draws event by event: March to September
-# 2025, with a few days' margin after the last event so that its label fits.
+# The window the background chapter lists event by event (events_markdown):
+# March to September 2025, the Vladivostok speech included.
 DETAIL_WINDOW = ("2025-03-01", "2025-09-10")
 # The founding year one outlet gives and the report rejects (am1-euromaidan-2023):
 # drawn mid-year on the coalition's strand, as small as an event.
@@ -51,6 +51,28 @@ def between(events: pd.DataFrame, start, end) -> pd.DataFrame:
         raise ValueError("the window ends before it starts")
     inside = (events["end_date"] >= start) & (events["start_date"] <= end)
     return events[inside].reset_index(drop=True)
+
+
+def events_markdown(events: pd.DataFrame) -> str:
+    """The events as a MyST list in the order given, one item each: its date
+    from the data (first and last day for an event of several days), strand,
+    title and place, and its source cited as the chapters cite
+    ({cite:p}). Text from the data is escaped, so it renders as inert text."""
+    if events.empty:
+        raise ValueError("no event to list")
+    items = []
+    for row in events.itertuples(index=False):
+        place = "" if row.place == "unknown" else f" ({markdown_text(row.place)})"
+        items.append(
+            f"- **{date_span_text(row.start_date, row.end_date)}** · {markdown_text(labels.EVENT_CATEGORY[row.category])}: "
+            f"{markdown_text(row.title)}{place} {{cite:p}}`{row.source_key}`"
+        )
+    return "\n".join(items)
+
+
+def detail_events(evidence: Evidence) -> pd.DataFrame:
+    """The events of DETAIL_WINDOW, in date order: the chapter's list."""
+    return between(timeline(evidence), *DETAIL_WINDOW)
 
 
 def event(events: pd.DataFrame, event_id: str) -> pd.Series:

@@ -273,6 +273,39 @@ def timeline(statements: pd.DataFrame, readings: pd.DataFrame, topics: list[str]
     ).drop(columns="_o")
 
 
+# What a remark of each stance did, as the timeline's title says it.
+STANCE_VERBS = {"opposes": "opposed", "conditional": "set conditions", "supports": "supported", "describes": "described"}
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def timeline_title(points: pd.DataFrame) -> str:
+    """The timeline's finding as its title, counted from its points: for each
+    topic in the order drawn, what the remarks on it did ('opposed foreign
+    troops in Ukraine in all three remarks'; 'on security guarantees, three
+    opposed and two set conditions'). Each remark counts once, whatever the
+    number of days the sources give it."""
+    remarks = points.drop_duplicates("statement_id")
+    parts = []
+    for topic in dict.fromkeys(remarks["topic"]):
+        counts = remarks.loc[remarks["topic"] == topic, "stance"].value_counts()
+        label = _lower_first(TOPIC_LABELS[topic])
+        if len(counts) == 1:
+            stance, n = counts.index[0], int(counts.iloc[0])
+            every = f"in all {number_text(n)} remarks" if n > 1 else "in its one remark"
+            parts.append(f"{STANCE_VERBS[stance]} {label} {every}" if stance != "conditional" else f"set conditions on {label} {every}")
+        else:
+            ordered = [s for s in labels.STATEMENT_STANCE if s in counts.index]
+            said = [f"{number_text(int(counts[s]))} {STANCE_VERBS[s]}" for s in ordered]
+            parts.append(f"on {label}, " + ", ".join(said[:-1]) + f" and {said[-1]}")
+    if not parts:
+        raise ValueError("no remark to title the timeline with")
+    lead = "Russian officials " if not parts[0].startswith("on ") else "Russian officials' remarks: "
+    return lead + "; ".join(parts)
+
+
 def timeline_note(points: pd.DataFrame) -> str:
     """The timeline caption's count sentence: how many remarks are drawn, and,
     only when there are any, how many have no date (drawn in the column

@@ -205,6 +205,16 @@ def timeline_points(evidence: Evidence, start=None) -> pd.DataFrame:
     ]
 
 
+def timeline_title(points: pd.DataFrame, evidence: Evidence) -> str:
+    """The timeline's finding as its title: how many recorded steps followed
+    the two days (timeline_points' `after`), and the ceasefire's status as
+    the front page's board gives it, with its source (board.csv, the part
+    before any ';': 'None agreed' becomes 'ceasefire: none agreed')."""
+    after = int(points["after"].sum())
+    status = evidence.board.set_index("indicator").loc["ceasefire", "status"].split(";")[0].strip()
+    return f"{after} steps since Paris; ceasefire: {status[:1].lower() + status[1:]}"
+
+
 def long_date_span(start, end) -> str:
     """A date or span as the prose writes it, month in full: '12 September 2025',
     '23–24 January 2026'."""

@@ -42,19 +42,38 @@ REFERENCE_STEPS = [
     "ev-2025-08-17-cochairs-statement",
     "ev-2025-09-04-paris-summit",
 ]
-# The figure's finding: what the US steps in the window say (events.csv titles
-# of ev-2025-08-19-trump-fox, ev-2025-08-19-leavitt-briefing and
-# ev-2025-08-25-trump-backup).
-TIMELINE_TITLE = (
-    "From Anchorage to the Paris call, the US ruled out ground troops and promised help only in general terms"
-)
-
-
 def window(evidence: Evidence) -> tuple[str, str]:
     """The timeline's first and last day (ISO), from the dates of WINDOW_EVENTS in events.csv."""
     events = evidence.events.set_index("event_id")
     first, last = (events.loc[e, "start_date"] for e in WINDOW_EVENTS)
     return f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}"
+
+
+def timeline_title(evidence: Evidence, start: str, end: str) -> str:
+    """The timeline's finding as its title, from the data: what US speakers
+    said of US troops between `start` and `end` (first renderings of their
+    statements on foreign troops: its own), and how far the US went on the coalition's
+    expectations (us_expectations.us_status)."""
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    remarks = us_statements(evidence, include_variants=False)
+    remarks = remarks[remarks["date"].between(first, last)]
+    troops = set(remarks.loc[remarks["topic"] == "foreign-troops", "stance"])
+    if troops == {"opposes"}:
+        on_troops = "ruled out sending troops"
+    elif not troops:
+        on_troops = "said nothing of sending troops"
+    else:
+        on_troops = "spoke both for and against sending troops"
+    statuses = evidence.us_expectations["us_status"]
+    committed = int((statuses == "stated").sum())
+    if committed:
+        on_help = f"committed to {committed} of the {len(statuses)} things the coalition expected of it"
+    elif statuses.isin(["stated-general", "possible"]).any():
+        on_help = "promised help only in general terms"
+    else:
+        on_help = "promised no help"
+    span = f"{first.day} {first:%B}" if first.year == last.year else date_text(first)
+    return f"From {span} to {date_text(last)}, the US {on_troops} and {on_help}"
 
 
 def us_speakers(evidence: Evidence) -> set[str]:

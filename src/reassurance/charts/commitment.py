@@ -132,6 +132,10 @@ def _tile(ax, x: float, y: float, stance: str, code: str, domains: str = "unknow
     )
     ink = style.text_colour_on(colour)
     box = None if stance not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
+    if style.on_phone():
+        # A phone's tile holds its code only; colour, hatching and the key give the stance.
+        ax.text(x, y, code, ha="center", va="center", fontsize=8.5, fontweight="bold", color=ink, bbox=box)
+        return
     label = tile_label(stance, domains)
     two = "\n" in label
     ax.text(x, y + (0.18 if two else 0.12), code, ha="center", va="center", fontsize=11, fontweight="bold", color=ink, bbox=box)
@@ -139,6 +143,7 @@ def _tile(ax, x: float, y: float, stance: str, code: str, domains: str = "unknow
             linespacing=1.0)
 
 
+@style.chart
 def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int, int]] = TILE_GRID, *, title: str):
     """Tile-grid map: European countries on a schematic grid, the others in a strip beside it."""
     europe = table[table["european"]]
@@ -148,18 +153,22 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
         raise ValueError(f"European countries without a tile in the grid: {missing}")
     ncols = max(c for c, _ in grid.values()) + 1
     nrows = max(r for _, r in grid.values()) + 1
+    phone = style.on_phone()
+    n_keys = len(set(table["stance"]))
     fig, axes = style.new_figure(
         title,
-        height_in=7.6, nrows=2, ncols=2, gridspec_kw={"width_ratios": [ncols, 1.6], "height_ratios": [nrows, 1.45]},
+        height_in=3.5 + 0.21 * n_keys + 1.6 if phone else 7.6, nrows=2, ncols=2,
+        gridspec_kw={"width_ratios": [ncols, 1.6], "height_ratios": [nrows, 0.21 * n_keys * 2.6 + 0.6] if phone else [nrows, 1.45]},
     )
     ax, side = axes[0]
     # The map's axes are narrow: the title belongs to the whole figure, so it is
     # never cut off at the edge of the first axes.
     # new_figure puts the title where rcParams say (left in the report's style).
-    title = ax.get_title(loc="left") or ax.get_title()
-    ax.set_title("", loc="left")
-    ax.set_title("")
-    fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
+    if not phone:  # (a phone's drawing has its title there already)
+        title = ax.get_title(loc="left") or ax.get_title()
+        ax.set_title("", loc="left")
+        ax.set_title("")
+        fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
     # The legend gets its own row across both columns, so the layout keeps it
     # clear of the maps and of the source line.
     grid_spec = axes[1, 0].get_subplotspec().get_gridspec()
@@ -171,7 +180,7 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
         col, r = grid[row["iso_a2"]]
         _tile(ax, col, -r, row["stance"], row["iso_a2"], row["domains"])
     tile_axes(ax, ncols, nrows)
-    ax.set_xlabel("Europe (schematic grid: west to east)")
+    ax.set_xlabel(style.fill("Europe (schematic grid: west to east)", 30) if phone else "Europe (schematic grid: west to east)")
     ax.set_ylabel("North to south")
 
     for i, (_, row) in enumerate(outside.iterrows()):
@@ -183,52 +192,79 @@ def stance_map(table: pd.DataFrame, source_line: str, grid: dict[str, tuple[int,
     side.set_yticks([])
     for spine in side.spines.values():
         spine.set_visible(False)
-    side.set_title("Outside Europe", fontsize=10, loc="center", fontweight="bold")
+    side.set_title("Outside\nEurope" if phone else "Outside Europe", fontsize=8.5 if phone else 10, loc="center", fontweight="bold")
     # Just under the last tile (not at the foot of the axes, far below a short strip).
-    side.text(0, -len(outside) + 0.42, "(listed by\nregion)", ha="center", va="top", fontsize=9, linespacing=1.0)
+    side.text(0, -len(outside) + 0.42, "(by\nregion)" if phone else "(listed by\nregion)", ha="center", va="top",
+              fontsize=8 if phone else 9, linespacing=1.0)
 
     present = [s for s in labels.STANCE if s in set(table["stance"])]
     handles = [
         Patch(facecolor=STANCE_COLOURS[s], edgecolor="#333333", hatch=STANCE_HATCHES.get(s, ""), label=legend_label(s))
         for s in present
     ]
-    key.legend(
-        handles=handles, loc="center", ncols=3, fontsize=8.5, handlelength=2.2, handleheight=1.4,
-        title="Public stance on the country's own contribution to the force (tile label in brackets where it differs)", title_fontsize=8.5,
-    )
+    if phone:
+        # No tile label on a phone's tiles: the key gives the stances alone.
+        for handle, s in zip(handles, present):
+            handle.set_label(labels.STANCE[s])
+        key.legend(handles=handles, loc="upper left", ncols=1, fontsize=8, handlelength=2.2, handleheight=1.4, alignment="left",
+                   title=style.fill("Public stance on the country's own contribution to the force", 46), title_fontsize=8)
+    else:
+        key.legend(
+            handles=handles, loc="center", ncols=3, fontsize=8.5, handlelength=2.2, handleheight=1.4,
+            title="Public stance on the country's own contribution to the force (tile label in brackets where it differs)", title_fontsize=8.5,
+        )
     style.add_source_line(fig, source_line)
     return fig
 
 
+@style.chart
 def contribution_chart(matrix: pd.DataFrame, source_line: str):
     """Dot matrix: each country with a documented stance (rows, by stance) against the
     domains it named (columns); the dot's colour and the row label give the stance."""
     countries = matrix.drop_duplicates("country")[["country", "stance", "stance_label"]].reset_index(drop=True)
     columns = DOMAINS + ["not stated"]
-    fig, ax = style.new_figure("What each country said it would, or would not, contribute", height_in=0.34 * len(countries) + 2.4)
+    phone = style.on_phone()
+    present = [s for s in labels.STANCE if s in set(countries["stance"])]
+    if phone:
+        # Domains upright and the key in a row of its own under the dots.
+        key_in = 0.19 * len(present) + 0.35
+        fig, (ax, key) = style.new_figure("What each country said it would, or would not, contribute",
+                                          height_in=0.25 * len(countries) + 2.6 + key_in, nrows=2,
+                                          gridspec_kw={"height_ratios": [0.25 * len(countries) + 0.9, key_in]})
+        key.axis("off")
+    else:
+        fig, ax = style.new_figure("What each country said it would, or would not, contribute", height_in=0.34 * len(countries) + 2.4)
     y_of = {c: len(countries) - 1 - i for i, c in enumerate(countries["country"])}
     for _, row in matrix.iterrows():
         x = columns.index(row["domain"])
         stated = row["domain"] != "not stated"
         ax.scatter(
-            x, y_of[row["country"]], s=110 if stated else 60, marker="o" if stated else "s",
+            x, y_of[row["country"]], s=(60 if stated else 30) if phone else (110 if stated else 60), marker="o" if stated else "s",
             facecolor=STANCE_COLOURS[row["stance"]], edgecolor="#333333", linewidth=0.7, zorder=3,
         )
     ax.set_yticks(
         [y_of[c] for c in countries["country"]],
-        [f"{c} ({_row_label(matrix, c, s)})" for c, s in zip(countries["country"], countries["stance"])],
-        fontsize=9,
+        [f"{c} ({_row_label(matrix, c, s)})".replace("\n", " ") if phone else f"{c} ({_row_label(matrix, c, s)})"
+         for c, s in zip(countries["country"], countries["stance"])],
+        fontsize=8 if phone else 9,
     )
-    ax.set_xticks(range(len(columns)), columns, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
+    if phone:
+        ax.set_xticks(range(len(columns)), columns, fontsize=8, rotation=90)
+    else:
+        ax.set_xticks(range(len(columns)), columns, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
     ax.set_xlim(-0.6, len(columns) - 0.4)
     ax.set_ylim(-0.6, len(countries) - 0.4)
     ax.grid(axis="both", color="#e5e5e5", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
     ax.set_xlabel("Domain of contribution named publicly")
-    ax.set_ylabel("Country (stance)")
-    present = [s for s in labels.STANCE if s in set(countries["stance"])]
+    if not phone:
+        ax.set_ylabel("Country (stance)")
     handles = [Patch(facecolor=STANCE_COLOURS[s], edgecolor="#333333", label=labels.STANCE[s]) for s in present]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8.5, title="Stance", title_fontsize=8.5)
+    if phone:
+        key.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 1), fontsize=8, title="Stance", title_fontsize=8,
+                   alignment="left", frameon=False, borderaxespad=0)
+    else:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8.5, title="Stance", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
     return fig
 
@@ -244,12 +280,15 @@ def stack_codes(codes: str, per_line: int = 2) -> str:
     return "\n".join(" ".join(parts[i : i + per_line]) for i in range(0, len(parts), per_line))
 
 
+@style.chart
 def mentions_chart(crosstab: pd.DataFrame, source_line: str):
     """Grid of how countries were named in connection with the 26 (rows) against their own
     stance (columns); each cell lists the ISO codes, shaded by the number of countries."""
     rows = list(dict.fromkeys(crosstab["mention"]))
     cols = list(dict.fromkeys(crosstab["stance"]))
-    fig, ax = style.new_figure("Named among the contributors, but what did they say?", height_in=0.8 * len(rows) + 2.6)
+    phone = style.on_phone()
+    fig, ax = style.new_figure("Named among the contributors, but what did they say?",
+                               height_in=0.8 * len(rows) + 3.6 if phone else 0.8 * len(rows) + 2.6)
     for _, cell in crosstab.iterrows():
         x, y = cols.index(cell["stance"]), len(rows) - 1 - rows.index(cell["mention"])
         if cell["countries"] == 0:
@@ -261,14 +300,18 @@ def mentions_chart(crosstab: pd.DataFrame, source_line: str):
                       hatch=STANCE_HATCHES.get(cell["stance"], ""))
         )
         box = None if cell["stance"] not in STANCE_HATCHES else {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
-        lines = stack_codes(cell["iso_codes"])
-        ax.text(x, y, lines, ha="center", va="center", fontsize=9 if lines.count("\n") < 2 else 8, fontweight="bold",
+        lines = stack_codes(cell["iso_codes"], per_line=1 if phone else 2)
+        ax.text(x, y, lines, ha="center", va="center", fontsize=8 if phone or lines.count("\n") >= 2 else 9, fontweight="bold",
                 color=style.text_colour_on(colour), bbox=box)
-    ax.set_xticks(range(len(cols)), [wrap(labels.STANCE[c], 11) for c in cols], fontsize=8.5)
-    ax.set_yticks([len(rows) - 1 - i for i in range(len(rows))], [wrap(labels.MENTION[m], 26) for m in rows], fontsize=8.5)
+    if phone:
+        ax.set_xticks(range(len(cols)), [labels.STANCE[c] for c in cols], fontsize=8, rotation=90)
+    else:
+        ax.set_xticks(range(len(cols)), [wrap(labels.STANCE[c], 11) for c in cols], fontsize=8.5)
+    ax.set_yticks([len(rows) - 1 - i for i in range(len(rows))], [wrap(labels.MENTION[m], 15 if phone else 26) for m in rows],
+                  fontsize=8 if phone else 8.5)
     ax.set_xlim(-0.55, len(cols) - 0.45)
     ax.set_ylim(-0.55, len(rows) - 0.45)
     ax.set_xlabel("The country's own public stance")
-    ax.set_ylabel("How a source named the country")
+    ax.set_ylabel("How a source named the country" if not phone else "")
     style.add_source_line(fig, source_line)
     return fig

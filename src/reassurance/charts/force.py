@@ -18,6 +18,8 @@ from reassurance.chapters.force import LAYER_TITLES
 
 WIDTH_IN = 5.0
 FONT_SIZE = 12.5
+# The phone's drawing: 3.5 in wide, its smallest type (FONT_SIZE - 1) 8 pt.
+PHONE_SCALE = 0.7
 # Characters per line inside a box, at FONT_SIZE on a 5-inch figure.
 WRAP = 34
 LINE_HEIGHT = 1.0
@@ -49,6 +51,7 @@ def _lines(labels) -> list[str]:
     return lines
 
 
+@style.chart
 def layers_chart(items: pd.DataFrame, source_line: str, *, title: str | None = None):
     """Three stacked boxes under a dashed line of contact, one per layer in
     `items` (layer_items: columns layer and label), each listing its labels."""
@@ -56,29 +59,33 @@ def layers_chart(items: pd.DataFrame, source_line: str, *, title: str | None = N
     blocks = [(name, _lines(items.loc[items["layer"] == name, "label"])) for name in order]
     heights = [(len(lines) + 2) * LINE_HEIGHT + 2 * BOX_PAD for _, lines in blocks]
     total = sum(heights) + GAP * (len(blocks) + 1) + 2.3
-    height_in = 1.6 + 0.26 * total
+    # A phone's drawing is the same diagram at PHONE_SCALE: narrower, with
+    # type as much smaller, so every box holds the same lines.
+    scale = PHONE_SCALE if style.on_phone() else 1.0
+    height_in = (1.6 + 0.26 * total) * scale
+    size = FONT_SIZE * scale
     fig, ax = style.new_figure(title or layers_title(items), height_in=height_in)
-    fig.set_size_inches(WIDTH_IN, height_in)
+    fig.set_size_inches(WIDTH_IN * scale, height_in)
     ax.set_xlim(0, 10)
     ax.set_ylim(0, total)
     ax.axis("off")
     y = total - 1.4
-    ax.plot([0.2, 9.8], [y, y], color=style.TEXT_COLOUR, linestyle=(0, (4, 3)), linewidth=2.2)
-    ax.text(5, y + 0.25, "line of contact", ha="center", va="bottom", fontsize=FONT_SIZE, color=style.TEXT_COLOUR)
+    ax.plot([0.2, 9.8], [y, y], color=style.TEXT_COLOUR, linestyle=(0, (4, 3)), linewidth=2.2 * scale)
+    ax.text(5, y + 0.25, "line of contact", ha="center", va="bottom", fontsize=size, color=style.TEXT_COLOUR)
     y -= GAP
     for (name, lines), height in zip(blocks, heights):
         colour = LAYER_COLOURS[name]
         box = FancyBboxPatch((0.25, y - height), 9.5, height, boxstyle="round,pad=0.02,rounding_size=0.35",
-                             facecolor=colour, alpha=0.14, edgecolor=colour, linewidth=2.4)
+                             facecolor=colour, alpha=0.14, edgecolor=colour, linewidth=2.4 * scale)
         ax.add_patch(box)
         ax.add_patch(FancyBboxPatch((0.25, y - height), 9.5, height, boxstyle="round,pad=0.02,rounding_size=0.35",
-                                    facecolor="none", edgecolor=colour, linewidth=2.4))
+                                    facecolor="none", edgecolor=colour, linewidth=2.4 * scale))
         top = y - BOX_PAD
-        ax.text(0.7, top, name, ha="left", va="top", fontsize=FONT_SIZE + 1, fontweight="bold", color=style.TEXT_COLOUR)
-        ax.text(0.7, top - LINE_HEIGHT, LAYER_NOTES.get(name, ""), ha="left", va="top", fontsize=FONT_SIZE - 1,
+        ax.text(0.7, top, name, ha="left", va="top", fontsize=size + scale, fontweight="bold", color=style.TEXT_COLOUR)
+        ax.text(0.7, top - LINE_HEIGHT, LAYER_NOTES.get(name, ""), ha="left", va="top", fontsize=size - scale,
                 style="italic", color="#333333")
         for i, line in enumerate(lines):
-            ax.text(0.7, top - (i + 2) * LINE_HEIGHT, line, ha="left", va="top", fontsize=FONT_SIZE, color=style.TEXT_COLOUR)
+            ax.text(0.7, top - (i + 2) * LINE_HEIGHT, line, ha="left", va="top", fontsize=size, color=style.TEXT_COLOUR)
         y -= height + GAP
     style.add_source_line(fig, source_line)
     return fig

@@ -1,17 +1,16 @@
 """Charts of the road-to-Paris chapter: the timeline as an overview of the whole
-period and a legible detail of its last months."""
+period; the chapter lists the events of its last months as text
+(reassurance.context.events_markdown), not as a figure."""
 
 from __future__ import annotations
-
-import textwrap
 
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from reassurance import style
 from reassurance.evidence import labels
-from reassurance.text import date_span_text, month_span_text
+
+from reassurance import style
 
 CATEGORY_COLOURS = {
     "war": style.OKABE_ITO["black"],
@@ -40,6 +39,7 @@ def overview_title(events: pd.DataFrame, year: int) -> str:
     return f"{n_in_year} of the {len(events)} recorded events fall in {year}"
 
 
+@style.chart
 def overview_chart(
     events: pd.DataFrame,
     detail_start,
@@ -49,7 +49,7 @@ def overview_chart(
     disputed_date: tuple[str, str, str] | None = None,
 ):
     """The whole period, compressed on one line per strand, with the detail
-    window shaded (drawn by `detail_chart`) and an optional disputed date:
+    window shaded (its events are listed under the figure) and an optional disputed date:
     (date, strand, label), drawn as a small hollow marker with a short label,
     no larger than an event's marker, since the report rejects it."""
     detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
@@ -62,7 +62,7 @@ def overview_chart(
     top.axvspan(detail_start, detail_end, color=style.OKABE_ITO["sky_blue"], alpha=0.25, linewidth=0)
     # On the war's line, which holds nothing after 2022, so the note never
     # meets a marker.
-    top.text(detail_start - pd.Timedelta(days=10), len(lane) - 1, "detail: next figure →", fontsize=9, ha="right",
+    top.text(detail_start - pd.Timedelta(days=10), len(lane) - 1, "listed below →", fontsize=9, ha="right",
              va="center", color="#333333")
     if disputed_date is not None:
         when, strand, text = disputed_date
@@ -82,61 +82,5 @@ def overview_chart(
     top.set_xlabel("Date (whole period, compressed)")
     top.set_ylabel("Strand")
     top.grid(axis="x", color="#dddddd", linewidth=0.6)
-    style.add_source_line(fig, source_line)
-    return fig
-
-
-DETAIL_FONT_SIZE = 9.5
-DETAIL_WRAP = 52
-
-
-def detail_label(row) -> str:
-    """'2 Mar  London summit ...' ('3–6 Sep  ...' for an event of several days),
-    wrapped so that a long title takes two lines."""
-    when = date_span_text(row["start_date"], row["end_date"], year=False)
-    return textwrap.fill(f"{when}  {row['title']}", DETAIL_WRAP)
-
-
-def detail_chart(
-    events: pd.DataFrame,
-    detail_start,
-    detail_end,
-    source_line: str,
-):
-    """The events of the detail window, one row each, first at the top: the date
-    and title stand as the row's label, and a marker
-    on the time axis shows when (the first day of an event of several days, whose
-    label gives its first and last day)."""
-    detail_start, detail_end = pd.Timestamp(detail_start), pd.Timestamp(detail_end)
-    detail = events[(events["end_date"] >= detail_start) & (events["start_date"] <= detail_end)].reset_index(drop=True)
-    texts = [detail_label(row) for _, row in detail.iterrows()]
-    lines = sum(t.count("\n") + 1 for t in texts)
-    fig, ax = style.new_figure(
-        f"The events of {month_span_text(detail_start, detail_end)}, in date order", height_in=0.2 * lines + 0.12 * len(detail) + 2.2
-    )
-    # The labels take the left half: the title belongs to the figure, so it
-    # starts at the left edge instead of running off the right one.
-    # new_figure puts the title where rcParams say (left in the report's style).
-    title = ax.get_title(loc="left") or ax.get_title()
-    ax.set_title("", loc="left")
-    ax.set_title("")
-    fig.suptitle(title, x=0.02, ha="left", fontsize=style.RC_PARAMS["axes.titlesize"], fontweight="bold")
-    n = len(detail)
-    for i, row in detail.iterrows():
-        y = n - 1 - i
-        colour = CATEGORY_COLOURS[row["category"]]
-        ax.scatter([row["start_date"]], [y], marker=CATEGORY_MARKERS[row["category"]], color=colour, s=48, zorder=3,
-                   edgecolor="white", linewidth=0.4)
-    ax.set_yticks([n - 1 - i for i in range(n)], texts, fontsize=DETAIL_FONT_SIZE)
-    ax.set_ylim(-0.7, n - 0.3)
-    ax.set_xlim(detail_start, detail_end)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
-    ax.grid(axis="both", color="#e5e5e5", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.set_xlabel(f"Date ({month_span_text(detail_start, detail_end)})")
-    ax.set_ylabel("Event")
-    # Below the axes, clear of the tick and axis labels (pad in font-size units).
-    _legend(ax, detail["category"], loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.9, ncols=4)
     style.add_source_line(fig, source_line)
     return fig

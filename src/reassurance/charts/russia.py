@@ -7,10 +7,13 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from reassurance import style
-from reassurance.charts.common import wrap
 from reassurance.evidence import labels
+
+from reassurance.chapters import russia
+
+from reassurance import style
 from reassurance.text import short_date
+from reassurance.charts.common import wrap
 
 SPEAKER_COLOURS = {
     "Vladimir Putin": style.OKABE_ITO["vermillion"],
@@ -31,17 +34,22 @@ KIND_COLOURS = {
 }
 
 
-def timeline_chart(points: pd.DataFrame, source_line: str):
+@style.chart
+def timeline_chart(points: pd.DataFrame, source_line: str, *, title: str | None = None):
     """Russian remarks by theme (rows) and date (x); colour = speaker, marker =
     stance. A source's alternative day is drawn hollow and joined to the
     recorded day; remarks without a date sit in a column marked 'date unknown'."""
     themes = list(dict.fromkeys(points["theme"]))
     labels_by_theme = dict(zip(points["theme"], points["theme_label"]))
     y = {t: len(themes) - 1 - i for i, t in enumerate(themes)}
-    fig, ax = style.new_figure(
-        wrap("Russian officials opposed foreign troops throughout; on guarantees, Lavrov opposed the current proposal and Russia set its own terms", 56),
-        height_in=0.6 * len(themes) + 2.6,
-    )
+    phone = style.on_phone()
+    if phone:
+        # The key in a row of its own under the chart.
+        fig, (ax, key) = style.new_figure(wrap(title or russia.timeline_title(points), 56), height_in=0.55 * len(themes) + 4.1,
+                                          nrows=2, gridspec_kw={"height_ratios": [0.55 * len(themes) + 0.6, 1.6]})
+        key.axis("off")
+    else:
+        fig, ax = style.new_figure(wrap(title or russia.timeline_title(points), 56), height_in=0.6 * len(themes) + 2.6)
     dated = points[points["dating"] != "unknown"]
     first, last = dated["date"].min(), dated["date"].max()
     unknown_x = last + pd.Timedelta(days=4)
@@ -64,11 +72,10 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
             zorder=3,
         )
         if hollow:
-            ax.annotate(
-                "other source's day", (x, y[p["theme"]]), xytext=(0, 9), textcoords="offset points", ha="center", fontsize=style.MIN_FONT_PT, color="#444444"
-            )
-    ax.set_yticks([y[t] for t in themes], [wrap(labels_by_theme[t], 34) for t in themes], fontsize=8.5)
-    ax.set_ylim(-0.7, len(themes) + 0.5)  # headroom for the legends
+            ax.annotate("other source's day", (x, y[p["theme"]]), xytext=(0, 9), textcoords="offset points",
+                        ha="center", fontsize=style.MIN_FONT_PT, color="#444444")
+    ax.set_yticks([y[t] for t in themes], [wrap(labels_by_theme[t], 22 if phone else 34) for t in themes], fontsize=8 if phone else 8.5)
+    ax.set_ylim(-0.7, len(themes) - 0.3 if phone else len(themes) + 0.5)  # headroom for the legends
     has_unknown = (points["dating"] == "unknown").any()
     right = unknown_x + pd.Timedelta(days=2) if has_unknown else last + pd.Timedelta(days=3)
     ax.set_xlim(first - pd.Timedelta(days=3), right)
@@ -76,12 +83,13 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
         ax.axvline(last + pd.Timedelta(days=2), color="#bbbbbb", linewidth=0.8)
         ax.text(unknown_x, len(themes) + 0.35, "date\nunknown", ha="center", va="top", fontsize=8)
     # Fridays, so that 5 September (the plenary) falls on a tick.
-    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.FR))
+    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.FR, interval=2 if phone else 1))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: short_date(mdates.num2date(v), year=False)))
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_xlabel("Date of the remark (2025)")
-    ax.set_ylabel("Theme of the remark")
+    if not phone:
+        ax.set_ylabel("Theme of the remark")
     speakers = [s for s in SPEAKER_COLOURS if s in set(points["speaker"])]
     stances = [s for s in STANCE_MARKERS if s in set(points["stance"])]
     # Two legends under the chart, side by side: colour = speaker, shape = stance.
@@ -93,6 +101,13 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
         )
     # Two legends side by side in the chart's upper left, where the early
     # weeks leave the top rows empty: colour = speaker, shape = stance.
+    if phone:
+        # One key under the chart: the speakers' colours, then the stances' shapes.
+        key.legend(handles=speaker_handles + stance_handles, loc="upper left", bbox_to_anchor=(-0.45, 1.0), fontsize=8, ncols=1,
+                   title="Colour: speaker; shape: stance", title_fontsize=8, alignment="left", frameon=False,
+                   columnspacing=0.8, handletextpad=0.3)
+        style.add_source_line(fig, source_line)
+        return fig
     speaker_legend = ax.legend(
         handles=speaker_handles,
         loc="upper left",
@@ -122,6 +137,7 @@ def timeline_chart(points: pd.DataFrame, source_line: str):
     return fig
 
 
+@style.chart
 def attestation_chart(matrix: pd.DataFrame, source_line: str):
     """Which sources carry each remark: one row per theme, one column per
     source, a filled square where the source carries a rendering.
@@ -132,21 +148,37 @@ def attestation_chart(matrix: pd.DataFrame, source_line: str):
     themes = list(dict.fromkeys(matrix["theme_label"]))
     sources = list(dict.fromkeys(matrix["source"]))
     kinds = dict(zip(matrix["source"], matrix["outlet_type"]))
-    fig, ax = style.new_figure("Who carries each of Putin's remarks in Vladivostok", height_in=0.5 * len(themes) + 2.6)
+    phone = style.on_phone()
+    # A phone's drawing turns the grid: sources as rows, themes as upright columns.
+    if phone:
+        # Source names upright, themes wrapped narrow, the key in a row of its own.
+        fig, (ax, key) = style.new_figure("Who carries each of Putin's remarks in Vladivostok", height_in=0.45 * len(themes) + 4.6,
+                                          nrows=2, gridspec_kw={"height_ratios": [0.45 * len(themes) + 1.4, 1.5]})
+        key.axis("off")
+    else:
+        fig, ax = style.new_figure("Who carries each of Putin's remarks in Vladivostok", height_in=0.5 * len(themes) + 2.6)
     for _, r in matrix.iterrows():
         x, yy = sources.index(r["source"]), len(themes) - 1 - themes.index(r["theme_label"])
         colour = style.colour_for(KIND_COLOURS, r["outlet_type"], "kind of source")
         if r["carried"]:
-            ax.scatter([x], [yy], s=260, marker="s", color=colour, edgecolors="#333333", linewidths=0.6)
+            ax.scatter([x], [yy], s=110 if phone else 260, marker="s", color=colour, edgecolors="#333333", linewidths=0.6)
         else:
             ax.scatter([x], [yy], s=30, marker="_", color="#999999")
-    # Slanted, so that nine sources' names do not run into each other.
-    ax.set_xticks(range(len(sources)), [wrap(s, 24) for s in sources], fontsize=8.5, rotation=45, ha="right", rotation_mode="anchor")
-    ax.set_yticks(range(len(themes)), [wrap(t, 38) for t in reversed(themes)], fontsize=8.5)
-    ax.set_xlim(-0.6, len(sources) - 0.4)
-    ax.set_ylim(-0.6, len(themes) - 0.4)
-    ax.set_xlabel("Source carrying a rendering of the remark")
-    ax.set_ylabel("Theme of the remark")
+    if phone:
+        ax.set_xticks(range(len(sources)), sources, fontsize=8, rotation=90)
+        ax.set_yticks(range(len(themes)), [wrap(t, 24) for t in reversed(themes)], fontsize=8, linespacing=1.0)
+        ax.set_xlim(-0.6, len(sources) - 0.4)
+        ax.set_ylim(-0.6, len(themes) - 0.4)
+        ax.set_xlabel("Source carrying a rendering")
+    else:
+        # Slanted, so that nine sources' names do not run into each other.
+        ax.set_xticks(range(len(sources)), [wrap(s, 24) for s in sources], fontsize=8.5,
+                      rotation=45, ha="right", rotation_mode="anchor")
+        ax.set_yticks(range(len(themes)), [wrap(t, 38) for t in reversed(themes)], fontsize=8.5)
+        ax.set_xlim(-0.6, len(sources) - 0.4)
+        ax.set_ylim(-0.6, len(themes) - 0.4)
+        ax.set_xlabel("Source carrying a rendering of the remark")
+        ax.set_ylabel("Theme of the remark")
     names = {
         "article-under-annotation": "The annotated article",
         "state-media": "Russian state media",
@@ -158,6 +190,10 @@ def attestation_chart(matrix: pd.DataFrame, source_line: str):
     present = [k for k in KIND_COLOURS if k in set(kinds.values())]
     handles = [Line2D([], [], linestyle="", marker="s", markersize=10, color=KIND_COLOURS[k], markeredgecolor="#333333", label=names[k]) for k in present]
     handles.append(Line2D([], [], linestyle="", marker="_", markersize=8, color="#999999", label="Not carried"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Kind of source", title_fontsize=8.5)
+    if phone:
+        key.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.6, 1.0), fontsize=8, title="Kind of source", title_fontsize=8,
+                   alignment="left", frameon=False)
+    else:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Kind of source", title_fontsize=8.5)
     style.add_source_line(fig, source_line)
     return fig

@@ -23,6 +23,7 @@ US_STATUS_COLOURS = {
 }
 
 
+@style.chart
 def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str, end: str, reference_ids=()):
     """The US's steps as the main rows, the coalition's steps as light reference marks.
 
@@ -36,6 +37,8 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     main = rows[rows["side"] == "us"].reset_index(drop=True)
     reference = rows[rows["side"] == "coalition"].reset_index(drop=True)
+    if style.on_phone():
+        return _phone_timeline(main, reference, title, source_line, first, last, reference_ids)
     n = len(main)
     fig, ax = style.new_figure(wrap(title, 80), height_in=0.34 * n + 2.9)
     middle = first + (last - first) / 2
@@ -105,6 +108,55 @@ def timeline_chart(rows: pd.DataFrame, title: str, source_line: str, start: str,
 
 
 REFERENCE_STEP = 1.0  # height of one level of reference labels, in rows
+
+
+def _phone_timeline(main, reference, title, source_line, first, last, reference_ids):
+    """The phone's drawing: each US step's label stands above its own line,
+    from the left edge, with its point on the line at its date; the
+    coalition's steps are light ticks in a lane at the top, those in
+    `reference_ids` a dashed line numbered in a note under the key."""
+    wrapped = [style.fill(label, 50) for label in main["label"]]
+    spans = [0.55 + 0.3 * (w.count("\n") + 1) for w in wrapped]
+    ys, top = [], 0.0
+    for span in reversed(spans):
+        ys.append(top + 0.3)
+        top += span
+    ys = ys[::-1]  # earliest at the top
+    lane = top + 0.3
+    labelled = reference[reference["item_id"].isin(list(reference_ids))].reset_index(drop=True)
+    notes = [style.fill(f"{i}: {short_date(r['date'], year=False)} · {r['what']}", 54) for i, r in enumerate(labelled.to_dict("records"), 1)]
+    note_lines = sum(n.count("\n") + 1 for n in notes) + 1
+    fig, (ax, key) = style.new_figure(title, height_in=(lane + 0.9) * 0.36 + 1.6 + 0.15 * note_lines + 0.6, nrows=2,
+                                      gridspec_kw={"height_ratios": [(lane + 0.9) * 0.36, 0.6 + 0.15 * note_lines]})
+    key.axis("off")
+    light = "#9a9a9a"
+    for y, text, row in zip(ys, wrapped, main.to_dict("records")):
+        ax.hlines(y, first, last, color="#eeeeee", linewidth=0.6, zorder=0)
+        ax.scatter(row["date"], y, s=36, marker=KIND_MARKERS[row["kind"]], color=SIDE_COLOURS["us"],
+                   edgecolor="#333333", linewidth=0.5, zorder=3)
+        ax.text(first, y + 0.2, text, ha="left", va="bottom", fontsize=8, zorder=4, linespacing=1.1,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+    ax.scatter(reference["date"], [lane] * len(reference), s=50, marker="|", color=light, linewidths=1.2, zorder=2)
+    for i, row in enumerate(labelled.to_dict("records"), 1):
+        ax.vlines(row["date"], -0.3, lane + 0.25, color=light, linewidth=0.8, linestyle=(0, (3, 3)), zorder=0, gid="reference-line")
+        ax.text(row["date"], lane + 0.3, str(i), ha="center", va="bottom", fontsize=8, color="#555555")
+    ax.set_ylim(-0.3, lane + 0.9)
+    ax.set_xlim(first - pd.Timedelta(days=2), last + pd.Timedelta(days=2))
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 15]))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    ax.set_xlabel(f"Date ({first.year}); top lane: the coalition's steps ({len(reference)})")
+    handles = [
+        Line2D([], [], linestyle="", marker=KIND_MARKERS[k], color=SIDE_COLOURS["us"], markeredgecolor="#333333",
+               label=f"US {KINDS[k].lower()}")
+        for k in KINDS if k in set(main["kind"])
+    ] + [Line2D([], [], linestyle="", marker="|", color=light, markersize=9, label="Coalition's step (reference)")]
+    key.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 1), fontsize=8, frameon=False, borderaxespad=0)
+    key.text(0, 0, "Dashed lines:\n" + "\n".join(notes), ha="left", va="bottom", fontsize=8, color="#333333",
+             transform=key.transAxes, linespacing=1.15)
+    style.add_source_line(fig, source_line)
+    return fig
 
 
 def reference_levels(fig, ax, texts, dates) -> list[int]:

@@ -153,7 +153,7 @@ def _failure(cache, uri: str) -> str:
     name = _relative(uri)
     try:
         traceback = cache.get_project_record(uri).traceback or ""
-    except Exception:  # noqa: BLE001 - the record is only read to explain the failure
+    except Exception:  # the record is only read to explain the failure
         traceback = ""
     lines = _ANSI.sub("", traceback).rstrip().splitlines()
     shown = lines[-TRACEBACK_LINES:] if lines else ["(no traceback recorded: the kernel may have died)"]

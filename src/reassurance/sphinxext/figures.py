@@ -7,6 +7,11 @@
   is named by the figure's number and caption (book/_static/reassurance.css).
   Two node classes with their own HTML visitors write those attributes:
   docutils would write an image's size as an inline style.
+- A figure with a phone drawing (figure-data/<figure name>.phone.svg, drawn
+  by the chart's own code and written by reassurance.publish.glue_figure)
+  shows it on narrow screens: the image goes inside a <picture> whose
+  <source> names the drawing for PHONE_MEDIA (HTML build only; the PDF
+  prints the wide drawing). The drawings are copied to _images/.
 - PNGs (the social card, any raster figure) are re-encoded with a palette.
 
 Registered by reassurance.sphinxext.site's setup() (setup_figures).
@@ -100,7 +105,19 @@ class figure_scroll(nodes.General, nodes.Element):
     (WCAG 2.1.1) and is named by the figure's number and caption."""
 
 
+# Screens as narrow as this get a figure's phone drawing; the stylesheet's
+# phone rules use the same width.
+PHONE_MEDIA = "(max-width: 40rem)"
+PHONE_SUFFIX = ".phone.svg"
+PHONE_DRAWINGS = "book/figure-data"
+
+
 def visit_sized_image(self, node) -> None:
+    if node.get("phone"):
+        # No width or height on the <source>: the Nu HTML Checker the tests
+        # run refuses them there; the drawing's own size takes over as it loads.
+        address = posixpath.join(self.builder.imgpath, quote(node["phone"]))
+        self.body.append(f'<picture><source media="{PHONE_MEDIA}" srcset="{address}">')
     uri = node["uri"]
     if uri in self.builder.images:
         uri = posixpath.join(self.builder.imgpath, quote(self.builder.images[uri]))
@@ -111,6 +128,8 @@ def visit_sized_image(self, node) -> None:
     if node.get("min_width"):
         attributes["style"] = f"min-width:{node['min_width']}px"
     self.body.append(self.emptytag(node, "img", "\n", **attributes))
+    if node.get("phone"):
+        self.body.append("</picture>\n")
 
 
 def visit_figure_scroll(self, node) -> None:
@@ -160,6 +179,9 @@ class FigureImages(SphinxPostTransform):
             while figure is not None and not isinstance(figure, nodes.figure):
                 figure = figure.parent
             if figure is not None and path.suffix.lower() == ".svg":
+                phone = Path(self.app.srcdir, PHONE_DRAWINGS, f"{figure['ids'][0]}{PHONE_SUFFIX}") if figure["ids"] else None
+                if self.app.builder.name == "html" and phone is not None and phone.is_file():
+                    sized["phone"] = phone.name
                 region = figure_scroll(label=self.figure_label(figure))
                 region += sized
                 image.replace_self(region)
@@ -184,7 +206,21 @@ class FigureImages(SphinxPostTransform):
         return shorten(text, 120)
 
 
+def copy_phone_drawings(app, exception) -> None:
+    """Every phone drawing into _images/ (HTML build only), rewritten only when it changed."""
+    if exception is not None or app.builder.name != "html":
+        return
+    images = Path(app.outdir) / "_images"
+    for drawing in sorted(Path(app.srcdir, PHONE_DRAWINGS).glob(f"*{PHONE_SUFFIX}")):
+        target = images / drawing.name
+        data = drawing.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            images.mkdir(exist_ok=True)
+            target.write_bytes(data)
+
+
 def setup_figures(app) -> None:
+    app.connect("build-finished", copy_phone_drawings)
     app.add_node(sized_image, html=(visit_sized_image, depart_nothing))
     app.add_node(figure_scroll, html=(visit_figure_scroll, depart_figure_scroll))
     app.add_post_transform(FigureImages)

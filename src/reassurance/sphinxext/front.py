@@ -8,7 +8,9 @@ saying why (reassurance.chapters.tracker.box), so that no grouping is typed by h
 `{status-board}` writes the front page's status board, `{judgements} <page>`
 the judgements a page's assessment box states, and `{track-record}
 summary|settled|open` the track record's parts (reassurance.chapters.track_record): one
-home for the rendering of every judgement. Every text from the data is
+home for the rendering of every judgement. `{event-list} <chapter>` writes a
+chapter's dated events as a list, each with its source (a timeline that is
+really a list of events reads better as text on a phone than as a figure). Every text from the data is
 escaped (reassurance.text.markdown_text), so it renders as inert text. They
 read the Data Package when a page is read; reassurance.sphinxext.inputs re-reads
 the pages when the data change.
@@ -22,7 +24,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from reassurance.chapters import track_record, tracker
+from reassurance.chapters import road_to_paris, track_record, tracker
 from reassurance.evidence.load import load_evidence
 from reassurance.text import date_text, markdown_text
 
@@ -83,6 +85,24 @@ class TrackRecord(SphinxDirective):
         return _parsed(self, text, ["track-record"])
 
 
+class EventList(SphinxDirective):
+    """`{event-list} road-to-paris`: the dated events a chapter lists, each
+    with its source (reassurance.chapters.road_to_paris.events_markdown): the background
+    chapter's last months. (The since-then chapter's 131 steps would triple
+    its words: its lane chart states the finding, and the evidence appendix
+    lists every step with its passage.)"""
+
+    has_content = False
+    required_arguments = 1
+    LISTS = {"road-to-paris": road_to_paris.detail_events}
+
+    def run(self) -> list[nodes.Node]:
+        select = self.LISTS.get(self.arguments[0])
+        if select is None:
+            raise self.error(f"no event list {self.arguments[0]!r}; known: {sorted(self.LISTS)}")
+        return _parsed(self, road_to_paris.events_markdown(select(_evidence(self.env))), ["event-list"])
+
+
 class StanceGroups(SphinxDirective):
     """`{stance-groups}`: the front page's box of the members' latest stances."""
 
@@ -93,6 +113,7 @@ class StanceGroups(SphinxDirective):
 
 
 def setup(app):
+    app.add_directive("event-list", EventList)
     app.add_directive("stance-groups", StanceGroups)
     app.add_directive("status-board", StatusBoard)
     app.add_directive("judgements", Judgements)
