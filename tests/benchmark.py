@@ -92,7 +92,7 @@ class TestRun:
 
 def pytest_summary(output: str) -> tuple[float | None, int | None]:
     """pytest's closing line: (its seconds, tests passed)."""
-    line = next((l for l in reversed(output.splitlines()) if re.search(r" in [\d.]+s", l)), "")
+    line = next((text for text in reversed(output.splitlines()) if re.search(r" in [\d.]+s", text)), "")
     seconds = re.search(r" in ([\d.]+)s", line)
     passed = re.search(r"(\d+) passed", line)
     return (float(seconds.group(1)) if seconds else None, int(passed.group(1)) if passed else None)

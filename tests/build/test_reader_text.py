@@ -237,9 +237,8 @@ def front_section(heading: str):
     """The front page's section under `heading` (curly or straight apostrophes alike)."""
     for section in article("index.html").find_all("section"):
         title = section.find(["h2", "h3"])
-        if title is not None and title.find_parent("section") is section:
-            if title.get_text(" ", strip=True).replace("’", "'") == heading:
-                return section
+        if title is not None and title.find_parent("section") is section and title.get_text(" ", strip=True).replace("’", "'") == heading:
+            return section
     pytest.fail(f"the front page has no section {heading!r}")
 
 

@@ -134,7 +134,7 @@ def test_a_mirror_says_whose_page_it_copies():
 def test_every_source_key_used_in_the_data_is_in_the_references(root, evidence):
     bib_keys = set(re.findall(r"^@misc\{([^,]+),", (root / "references.bib").read_text(encoding="utf-8"), re.M))
     used = set()
-    for name, table in evidence.tables.items():
+    for table in evidence.tables.values():
         for column in table.columns:
             if column.endswith("source_key"):
                 used |= set(table[column].dropna()) - {"n/a", "unknown"}

@@ -8,8 +8,16 @@ from support import book_markdown
 
 # Pages about the book itself, which state no fact of the story.
 # The evidence appendix cites in its tables: every row names its source.
-UNCITED_PAGES = {"book/changelog.md", "book/how-to-cite.md", "book/references.md", "book/references-n-z.md", "book/data-dictionary.ipynb", "book/evidence.ipynb",
-                 "book/evidence-since.ipynb", "book/evidence-tracker.ipynb"}
+UNCITED_PAGES = {
+    "book/changelog.md",
+    "book/how-to-cite.md",
+    "book/references.md",
+    "book/references-n-z.md",
+    "book/data-dictionary.ipynb",
+    "book/evidence.ipynb",
+    "book/evidence-since.ipynb",
+    "book/evidence-tracker.ipynb",
+}
 CITE = re.compile(r"\{(?:cite|cite:p|cite:t|cite:ps|cite:ts|footcite)\}`([^`]+)`")
 
 

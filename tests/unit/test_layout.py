@@ -93,5 +93,7 @@ def test_ruff_finds_nothing():
     """Ruff, configured in pyproject.toml, over the package, the tests and the notebooks."""
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
     assert ruff, "ruff is not installed (it is in the lock: make .venv/.installed)"
-    run = subprocess.run([ruff, "check", "--no-cache", "--output-format", "concise", "src", "tests", "book", "templates"], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [ruff, "check", "--no-cache", "--output-format", "concise", "src", "tests", "book", "templates"], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr

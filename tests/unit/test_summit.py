@@ -11,7 +11,9 @@ def counts_frame(rows):
 
 
 def test_count_of_returns_the_single_value_and_refuses_ambiguity():
-    counts = counts_frame([("committed-countries", "A", 26), ("committed-countries", "B", 26), ("coalition-members", "UK", 31), ("coalition-members", "Macron", 35)])
+    counts = counts_frame(
+        [("committed-countries", "A", 26), ("committed-countries", "B", 26), ("coalition-members", "UK", 31), ("coalition-members", "Macron", 35)]
+    )
     assert summit.count_of(counts, "committed-countries") == 26
     assert summit.count_of(counts, "coalition-members", counted_by_contains="UK") == 31
     with pytest.raises(ValueError, match="31, 35"):
@@ -19,7 +21,9 @@ def test_count_of_returns_the_single_value_and_refuses_ambiguity():
 
 
 def test_values_counted_lists_distinct_values_in_order():
-    counts = counts_frame([("countries-at-meeting", "A", 33), ("countries-at-meeting", "B", 30), ("countries-at-meeting", "C", 33), ("leaders-at-table", "D", 35)])
+    counts = counts_frame(
+        [("countries-at-meeting", "A", 33), ("countries-at-meeting", "B", 30), ("countries-at-meeting", "C", 33), ("leaders-at-table", "D", 35)]
+    )
     assert summit.values_counted(counts, "countries-at-meeting") == [30, 33]
     assert summit.values_counted(counts, "committed-countries") == []
     with pytest.raises(ValueError):
@@ -105,7 +109,9 @@ def test_a_country_only_expected_to_join_remotely_is_listed_not_remote(evidence)
     # A note that speaks of an expectation before the meeting, with nothing
     # confirmed after it, cannot support a mode of participation.
     parts = evidence.participants
-    expected = parts[parts["summit_role_note"].str.contains("expected to", case=False)
-                     & parts["summit_role_note"].str.contains("not confirmed after the meeting", case=False)]
+    expected = parts[
+        parts["summit_role_note"].str.contains("expected to", case=False)
+        & parts["summit_role_note"].str.contains("not confirmed after the meeting", case=False)
+    ]
     assert len(expected) >= 1
     assert expected["summit_role"].str.startswith("listed-").all(), list(expected["actor_id"])

@@ -98,7 +98,9 @@ def problems_after(tmp_path, root, name, change) -> str:
 
 
 def test_a_judgement_without_evidence_fails_validation_naming_its_row(tmp_path, root):
-    message = problems_after(tmp_path, root, "judgement_evidence.csv", lambda t: t.__setitem__(slice(None), [r for r in t if r["judgement_id"] != "j-2025-ceasefire"]))
+    message = problems_after(
+        tmp_path, root, "judgement_evidence.csv", lambda t: t.__setitem__(slice(None), [r for r in t if r["judgement_id"] != "j-2025-ceasefire"])
+    )
     assert re.search(r"data/judgements\.csv, row 2 \(j-2025-ceasefire\): \[no-evidence\]", message), message
 
 
@@ -190,8 +192,7 @@ def history(root, path: str) -> list[tuple[str, str]]:
         pytest.skip("not a git repository (a copy of the project): no history to check the judgements against")
     if git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
         pytest.fail("a shallow clone: fetch the whole history (git fetch --unshallow; fetch-depth: 0 in CI)")
-    out = git(root, "-c", "log.showSignature=false", "log", "--reverse", "--date=format-local:%Y-%m-%d",
-              "--format=%H %cd", "--", path)
+    out = git(root, "-c", "log.showSignature=false", "log", "--reverse", "--date=format-local:%Y-%m-%d", "--format=%H %cd", "--", path)
     return [tuple(line.split()) for line in out.splitlines() if line.strip()]
 
 
@@ -274,11 +275,17 @@ def test_text_from_the_data_renders_inert():
     import pandas as pd
 
     row = pd.Series(
-        {"statement": "<script>x</script> {glue:text}`n` $x$ [a](b)", "likelihood": "unlikely", "confidence": "low",
-         "shown_in": "front", "as_of": "2026-12-07", "outcome": "open"}
+        {
+            "statement": "<script>x</script> {glue:text}`n` $x$ [a](b)",
+            "likelihood": "unlikely",
+            "confidence": "low",
+            "shown_in": "front",
+            "as_of": "2026-12-07",
+            "outcome": "open",
+        }
     )
     text = track_record.list_markdown(pd.DataFrame([row]), "front")
-    statement = text[len("- **"):text.index("** ")]
+    statement = text[len("- **") : text.index("** ")]
     # Every markup character from the data is escaped: none acts as markup.
     assert not re.search(r"(?<!\\)[<>{}`$\[\]()]", statement), statement
     assert r"\<script\>" in statement and r"\{glue" in statement and r"\$x\$" in statement
@@ -298,7 +305,7 @@ def test_the_front_page_has_the_board_first_and_the_key_judgements(root):
 def test_each_chapter_s_assessment_box_states_its_judgements(root, page):
     cells = json.loads((root / "book" / f"{page}.ipynb").read_text(encoding="utf-8"))["cells"]
     text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    box = text[text.index("{admonition} Our assessment"):]
+    box = text[text.index("{admonition} Our assessment") :]
     assert f"```{{judgements}} {page}\n```" in box
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.patches import Patch
 
-from reassurance.evidence import labels
-
 from reassurance import style
 from reassurance.charts.common import BAR_HEIGHT, ROW_UNIT_IN, STATUS_COLOURS, labels_above_bars, rows_with_labels_above, wrap
+from reassurance.evidence import labels
 
 # Hatching repeats what colour says, for readers (and printers) without colour.
 STATUS_HATCHES = {

@@ -8,9 +8,8 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from reassurance.evidence import labels
-
 from reassurance import style
+from reassurance.evidence import labels
 
 CATEGORY_COLOURS = {
     "war": style.OKABE_ITO["black"],

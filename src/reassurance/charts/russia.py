@@ -7,13 +7,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from reassurance.evidence import labels
-
-from reassurance.chapters import russia
-
 from reassurance import style
-from reassurance.text import short_date
+from reassurance.chapters import russia
 from reassurance.charts.common import wrap
+from reassurance.evidence import labels
+from reassurance.text import short_date
 
 SPEAKER_COLOURS = {
     "Vladimir Putin": style.OKABE_ITO["vermillion"],

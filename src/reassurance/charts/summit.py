@@ -7,10 +7,9 @@ import re
 import pandas as pd
 from matplotlib.patches import Patch
 
-from reassurance.evidence import labels
-
 from reassurance import style
 from reassurance.charts.common import BAR_HEIGHT, ROW_UNIT_IN, labels_above_bars, rows_with_labels_above, wrap
+from reassurance.evidence import labels
 
 # Characters a line of a bar's label holds on a phone.
 PHONE_LABEL_CHARS = 50
