@@ -35,7 +35,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from reassurance.paths import project_root
+
+# The project whose book is printed: where `make pdf` runs.
+ROOT = project_root()
 CSS = ROOT / "book" / "_static" / "reader-pdf.css"
 # Pages of the Reference part that belong in a reader's copy; the others
 # (appendix, data dictionary, references, how to cite, changelog) stay online.
