@@ -93,7 +93,7 @@ def _held_by_a_rule(resource: dict, field: dict) -> bool:
     rightly fail: a quote held verbatim to a stored excerpt, or a column that
     references.bib carries (no braces; and references.bib would be stale)."""
     from reassurance.evidence.bibliography import BIB_COLUMNS
-    from reassurance.evidence.rules import VERBATIM
+    from reassurance.evidence.quote_rules import VERBATIM
 
     name = (resource["name"], field["name"])
     return name in VERBATIM or (resource["name"] == "sources" and field["name"] in BIB_COLUMNS)

@@ -90,6 +90,11 @@ def test_every_svg_figure_scrolls_in_a_named_focusable_region_at_its_legible_wid
                 seen += 1
                 where = f"{page.relative_to(SITE)}: {img['src']}"
                 region = img.parent
+                if region.name == "picture":  # the figure's phone drawing, for narrow screens
+                    source = region.find("source")
+                    if source is None or not source.get("media") or not (page.parent / source.get("srcset", "")).is_file():
+                        problems.append(f"{where}: a <picture> without a phone drawing that exists: {source}")
+                    region = region.parent
                 number = figure.find(class_="caption-number").get_text()
                 if (region.name != "div" or region.get("class") != ["figure-scroll"] or region.get("tabindex") != "0"
                         or region.get("role") != "region"

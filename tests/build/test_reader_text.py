@@ -20,7 +20,7 @@ from test_site import SITE
 from test_site import pages as built_pages
 
 from reassurance.chapters import commitment, tracker
-from reassurance.evidence.load import codebook, load_evidence
+from reassurance.evidence import codebook, load_evidence
 
 # The site that tests/conftest.py builds once per run (make site-stored).
 pytestmark = pytest.mark.usefixtures("built_site")

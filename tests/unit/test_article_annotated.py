@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from reassurance.chapters import article_annotated
-from reassurance.evidence.load import Evidence, labels
+from reassurance.evidence import Evidence, labels
 
 
 def frame(rows):

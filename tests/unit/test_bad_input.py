@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pytest
 
-from reassurance.evidence.load import Evidence, EvidenceError, load, load_evidence
+from reassurance.evidence import Evidence, EvidenceError, load, load_evidence
 from reassurance.pipeline import prefill
 from support import ROOT
 

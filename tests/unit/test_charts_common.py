@@ -168,7 +168,7 @@ def test_every_figure_has_a_phone_drawing_legible_across_a_phone_without_scrolli
     column its smallest text is at least 10 CSS px."""
     from reassurance.paths import figure_data_dir
     from reassurance.publish import PHONE_SUFFIX
-    from reassurance.sphinxext.site import svg_geometry
+    from reassurance.sphinxext.figures import svg_geometry
 
     folder = figure_data_dir()
     figures = sorted(p.stem for p in folder.glob("fig-*.csv"))

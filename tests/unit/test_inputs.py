@@ -20,11 +20,17 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_the_fingerprint_covers_the_descriptor_every_data_file_and_the_package(project):
+def test_the_fingerprint_covers_the_descriptor_every_data_file_and_what_notebooks_import(project):
     files = {p.resolve() for p in inputs.input_files(project)}
     assert project / "data" / "datapackage.json" in files
     assert (project / "data" / "events.csv").resolve() in files
-    assert Path(inputs.__file__).resolve() in files
+    package = Path(inputs.__file__).resolve().parent.parent
+    assert package / "chapters" / "summit.py" in files
+    assert package / "charts" / "common.py" in files
+    assert package / "evidence" / "rules.py" in files
+    assert package / "publish.py" in files
+    # The pipeline and the Sphinx extension cannot change a chapter's output.
+    assert not [f for f in files if f.is_relative_to(package / "pipeline") or f.is_relative_to(package / "sphinxext")]
     assert (project / "data" / "README.md").resolve() not in files  # not evidence
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from reassurance.chapters import positions
 from reassurance.charts import positions as charts
-from reassurance.evidence.load import Evidence, labels
+from reassurance.evidence import Evidence, labels
 
 matplotlib.use("Agg")
 

@@ -7,6 +7,7 @@ import datetime
 import pandas as pd
 
 from reassurance import publish
+from reassurance.text import markdown_text
 
 
 def test_dates_in_tables_read_as_in_prose():
@@ -24,7 +25,7 @@ def test_a_plain_date_and_a_missing_date():
 
 def test_markdown_text_shows_markup_as_text():
     hostile = "<script>x</script> <img src=x onerror=alert(1)> {math}`x` ```{note}\nhi\n``` $x$ =1+1 [a](b) *e* # h"
-    text = publish.markdown_text(hostile)
+    text = markdown_text(hostile)
     # Every ASCII punctuation mark is backslash-escaped and lines are folded.
     assert "\n" not in text
     assert "<" not in text.replace("\\<", "")
@@ -40,7 +41,7 @@ def test_markdown_text_renders_as_the_same_words():
     from markdown_it import MarkdownIt
 
     hostile = "<b>bold</b> & {math}`x` :::{note} $5bn"
-    rendered = MarkdownIt("commonmark").render(publish.markdown_text(hostile))
+    rendered = MarkdownIt("commonmark").render(markdown_text(hostile))
     assert rendered == "<p>&lt;b&gt;bold&lt;/b&gt; &amp; {math}`x` :::{note} $5bn</p>\n"
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from reassurance import text
 from reassurance.chapters import road_to_paris, us_position
-from reassurance.evidence.load import Evidence, labels
+from reassurance.evidence import Evidence, labels
 
 
 def ts(day: str) -> pd.Timestamp:

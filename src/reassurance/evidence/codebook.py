@@ -11,10 +11,7 @@ from __future__ import annotations
 
 STATUS = {
     "confirmed": "The sources support the claim as the article states it.",
-    "confirmed-with-nuance": (
-        "The sources support the claim, but the article's wording simplifies, overstates "
-        "or understates it; the note says how."
-    ),
+    "confirmed-with-nuance": "The sources support the claim, but the article's wording simplifies, overstates or understates it; the note says how.",
     "disputed": "Sources disagree with one another, and none settles the question.",
     "inconsistent": "The claim contradicts the sources, or the article contradicts itself.",
     "unverified": "No source checked for this report confirms or refutes the claim.",
@@ -23,10 +20,7 @@ STATUS = {
 CLAIM_TYPE = {
     "direct-quote": "The article puts words in quotation marks and attributes them to a speaker.",
     "reported-fact": "The article states something as fact, in its own voice.",
-    "attribution": (
-        "The article reports, in its own words or with a quoted fragment, what a named "
-        "person or group said or did."
-    ),
+    "attribution": "The article reports, in its own words or with a quoted fragment, what a named person or group said or did.",
     "assessment": "The article characterises or judges (an intention, a description of the war).",
 }
 
@@ -46,14 +40,8 @@ STANCE = {
     "ready-in-principle": (
         "The country said it is prepared to take part in principle, on conditions not yet met."
     ),
-    "open": (
-        "The country neither committed nor excluded troops: it would not exclude them, or "
-        "would consider requests."
-    ),
-    "air-sea-training-only": (
-        "The country offered air, naval, surveillance or training help and promised no "
-        "ground troops."
-    ),
+    "open": "The country neither committed nor excluded troops: it would not exclude them, or would consider requests.",
+    "air-sea-training-only": "The country offered air, naval, surveillance or training help and promised no ground troops.",
     "undecided": "The country said it would decide later, once the conditions are clear.",
     "no-troops": (
         "The country ruled out sending its troops to Ukraine; it may offer other help "
@@ -62,10 +50,7 @@ STANCE = {
     ),
     "not-among-26": "The country said it is not among the 26 countries that committed.",
     "not-applicable": "A contribution stance does not apply: Ukraine is where the force would deploy.",
-    "unknown": (
-        "No public statement by the country on a contribution was found, or only a third "
-        "party's paraphrase."
-    ),
+    "unknown": "No public statement by the country on a contribution was found, or only a third party's paraphrase.",
 }
 
 SUMMIT_ROLE = {
@@ -79,10 +64,7 @@ SUMMIT_ROLE = {
         "A list published before the meeting has the country's leader attending in person; "
         "no source after the meeting confirms it, so the country is coded as listed, not present."
     ),
-    "listed-remote": (
-        "A list published before the meeting has the country joining remotely; no source "
-        "after the meeting confirms it."
-    ),
+    "listed-remote": "A list published before the meeting has the country joining remotely; no source after the meeting confirms it.",
     "participant-mode-unknown": "A source places the country among the participants without saying how it took part.",
     "not-found": "No source on the country's part in the meeting was found.",
 }
@@ -109,16 +91,10 @@ OUTLET_TYPE = {
     "article-under-annotation": "The wire article the report annotates; it is checked, not used to check.",
     "government": "An official page of a government, head of state or head of government.",
     "wire-service": "A news agency's own page.",
-    "state-media": (
-        "An outlet owned or controlled by a state, Russian or not; flagged so that a reader "
-        "can weigh it."
-    ),
+    "state-media": "An outlet owned or controlled by a state, Russian or not; flagged so that a reader can weigh it.",
     "news-outlet": "An independent news organisation's own reporting.",
     "republisher": "A site that carries another outlet's or agency's copy (the agency is named in via).",
-    "mirror": (
-        "A copy of another outlet's page on a scraper or aggregator site (the outlet is named "
-        "in via), cited only where the original page was not found."
-    ),
+    "mirror": "A copy of another outlet's page on a scraper or aggregator site (the outlet is named in via), cited only where the original page was not found.",
     "pro-kremlin-outlet": "An outlet aligned with the Kremlin; what it alone carries is treated as unconfirmed.",
     "reference": "A reference page used for background facts such as membership lists.",
 }
@@ -181,19 +157,13 @@ ATTRIBUTION = {
 
 US_STATUS = {
     "stated": "The US said it would do it, in a formal or specific commitment.",
-    "stated-general": (
-        "The US said in general terms that it would help or be involved (for instance as 'backup'), "
-        "without a formal or specific commitment."
-    ),
+    "stated-general": "The US said in general terms that it would help or be involved (for instance as 'backup'), without a formal or specific commitment.",
     "possible": "US officials named it as an option without committing to it.",
     "ruled-out": "The US said it would not.",
     "not-stated": (
         "No US statement on it was found, including where a source reports that the US gave no comment."
     ),
-    "unknown": (
-        "The sources do not settle the US position, for instance where only another government "
-        "asserts it and no US source confirms or denies it."
-    ),
+    "unknown": "The sources do not settle the US position, for instance where only another government asserts it and no US source confirms or denies it.",
 }
 
 ISSUE = {
@@ -211,10 +181,7 @@ ISSUE = {
 POSITION = {
     "supports": "The actor is for it.",
     "accepts": "The actor does not object to it.",
-    "limited": (
-        "The actor is for it, but offers only a reduced part: no ground troops of its own, air support only, "
-        "or help from outside Ukraine."
-    ),
+    "limited": "The actor is for it, but offers only a reduced part: no ground troops of its own, air support only, or help from outside Ukraine.",
     "conditional": "The actor is for it only under stated conditions.",
     "undecided": "The actor says it will decide later.",
     "opposes": "The actor is against it.",
@@ -256,10 +223,7 @@ TRACKER_STANCE = {
         "A leader or minister said the country will send, or is ready to send, troops to Ukraine "
         "for the force, possibly after a ceasefire or on other conditions."
     ),
-    "ready-in-principle": (
-        "The country said it is open or ready in principle, or would not rule troops out, "
-        "without a decision to send them."
-    ),
+    "ready-in-principle": "The country said it is open or ready in principle, or would not rule troops out, without a decision to send them.",
     "non-ground-support": (
         "The country will contribute, but not with ground troops in Ukraine: air policing, naval "
         "or mine-clearing work, training outside Ukraine, logistics, staff or funding."
@@ -267,10 +231,7 @@ TRACKER_STANCE = {
     "undecided": "The country said no decision has been taken yet, or that a decision is premature.",
     "rules-out-troops": "The country ruled out sending its own troops to Ukraine.",
     "opposes-force": "The country opposes any Western troops in Ukraine.",
-    "backstop": (
-        "The United States offered support to the force from outside Ukraine (intelligence, air "
-        "power, a backstop), without troops on the ground."
-    ),
+    "backstop": "The United States offered support to the force from outside Ukraine (intelligence, air power, a backstop), without troops on the ground.",
     "host": "Ukraine, where the force would deploy, asked for it or said a foreign military presence matters.",
 }
 

@@ -215,7 +215,7 @@ def copy_phone_drawings(app, exception) -> None:
         target = images / drawing.name
         data = drawing.read_bytes()
         if not target.is_file() or target.read_bytes() != data:
-            images.mkdir(exist_ok=True)
+            images.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
 
