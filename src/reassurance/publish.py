@@ -9,7 +9,9 @@ re-executed and its outputs reviewed.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -104,8 +106,23 @@ def _write_phone_drawing(name: str, fig, directory: Path | None) -> None:
         path.unlink(missing_ok=True)
         return
     phone = drawing()
-    path.write_text(svg_text(phone), encoding="utf-8")
+    path.write_text(stable_clip_ids(svg_text(phone)), encoding="utf-8")
     plt.close(phone)
+
+
+_CLIP = re.compile(r'<clipPath id="([^"]+)">(.*?)</clipPath>', re.S)
+
+
+def stable_clip_ids(svg: str) -> str:
+    """The SVG with each clip path named by the shape it clips to, as written.
+
+    Matplotlib names a clip path by a hash of its unrounded coordinates, whose
+    last digits can differ from one run to the next though the drawing does
+    not: the tracked file would change on every execution."""
+    names = {old: "clip-" + hashlib.sha256(shape.encode("utf-8")).hexdigest()[:10] for old, shape in _CLIP.findall(svg)}
+    for old, new in names.items():
+        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"url(#{old})", f"url(#{new})")
+    return svg
 
 
 def _write_download(name: str, data: pd.DataFrame, directory: Path | None) -> str:

@@ -101,3 +101,10 @@ def test_every_cell_carries_its_column_name_so_a_phone_can_stack_the_rows():
     assert '<td data-label="Country">France</td>' in markup
     assert '<td data-label="Said &quot;yes&quot;">&lt;b&gt;x&lt;/b&gt;</td>' in markup
     assert 'class="reassurance-table"' in publish.table(frame, stack=False).data
+
+
+def test_a_phone_drawing_s_clip_paths_are_named_by_their_shape():
+    svg = '<defs><clipPath id="p1a2b3c"><rect x="1" y="2"/></clipPath></defs><path clip-path="url(#p1a2b3c)"/>'
+    again = svg.replace("p1a2b3c", "pffffff")  # the same drawing, another run's name
+    assert publish.stable_clip_ids(svg) == publish.stable_clip_ids(again)
+    assert 'clip-path="url(#clip-' in publish.stable_clip_ids(svg) and "p1a2b3c" not in publish.stable_clip_ids(svg)
