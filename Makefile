@@ -114,9 +114,16 @@ site-stored: $(INSTALLED) conf.py
 	    rm -f $(BUILD)/html/reassurance.pdf; $(MAKE) --no-print-directory html-stored; fi
 
 # nbval re-executes every notebook once and compares it with its stored
-# outputs; the build renders those stored outputs, so nothing runs twice.
-test: site-stored
-	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
+# outputs; the site (make site-stored) renders those stored outputs, so
+# nothing runs twice. The site is built inside the run, once, by the first
+# test that needs it (tests/conftest.py), while the other worker runs the
+# notebooks. Each test file stays on one worker, and the browser tests all on
+# one, sharing one visit of each page per viewport (tests/conftest.py); the
+# longest are handed out first (--no-loadscope-reorder keeps the order
+# tests/conftest.py gives). pyproject.toml's pytest options print the 25
+# slowest steps of every run.
+test: $(INSTALLED) conf.py
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --nbval --nbval-current-env \
 	    --nbval-sanitize-with tests/sanitize.cfg book tests
 
 # The reader PDF: the front page and the chapters (reassurance.pdf), from the
