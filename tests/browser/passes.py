@@ -111,10 +111,16 @@ const done = arguments[arguments.length - 1];
 })().then(done, e => done({error: String(e)}));
 """
 
+# After FIGURES, which waited for every image: the drawing each region shows
+# (a phone's <picture> source where there is one), its role, focus and name,
+# its scrolling and the column's widths, and whether the page fits.
 FIGURE_REGIONS = """
-return Array.from(document.querySelectorAll('main figure .figure-scroll'), r => [
-  r.getAttribute('role'), r.tabIndex, r.getAttribute('aria-label') || '',
-  r.scrollWidth > r.clientWidth, document.documentElement.scrollWidth <= document.documentElement.clientWidth]);
+return Array.from(document.querySelectorAll('main figure .figure-scroll'), r => {
+  const img = r.querySelector('img');
+  return [(img.currentSrc || img.src).split('/').pop(), r.getAttribute('role'), r.tabIndex,
+          r.getAttribute('aria-label') || '', r.scrollWidth, r.clientWidth,
+          document.documentElement.scrollWidth <= document.documentElement.clientWidth];
+});
 """
 
 # Last: showing every table wrapper's content changes the page's layout.

@@ -1,84 +1,47 @@
 """On a 390-px phone (issue 21): no table on the front page or in a chapter is
-wider than the screen; every figure shows its phone drawing, with its smallest
-text at least 10 CSS px as shown and without scrolling sideways; the front
-page's first section starts in the upper half of the first screen."""
+wider than the screen; every figure shows its phone drawing, without
+scrolling sideways, and its smallest text is at least 10 CSS px as
+shown; the front page's first section starts in the upper half of the first
+screen. (Read from the visit of each page at 390 x 844 px,
+tests/browser/passes.py.)"""
 
 from __future__ import annotations
 
 import chrome
+import passes
 import pytest
-import yaml
 
 MIN_TEXT_PX = 10.0
-SCREEN_HEIGHT = 844  # an iPhone 12 to 15's 390 x 844 CSS px
+SCREEN_HEIGHT = 844  # an iPhone 12 to 15's 390 x 844 CSS px; passes.phone's viewport
+
+READER_PAGES = passes.reader_pages()
 
 
-def reader_pages() -> list[str]:
-    """The front page and the numbered chapters (the appendix may scroll)."""
-    toc = yaml.safe_load((chrome.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [f"{toc['root']}.html"]
-    for part in toc["parts"]:
-        if part.get("numbered"):
-            pages += [f"{c['file']}.html" for c in part["chapters"]]
-    return pages
+def visit(phone_pass, page: str) -> passes.Visit:
+    assert page in phone_pass, f"{page} is not built"
+    return phone_pass[page]
 
 
-@pytest.fixture
-def phone(browser):
-    browser.viewport(chrome.MOBILE, SCREEN_HEIGHT)
-    yield browser
-    browser.viewport(chrome.DESKTOP)
-
-
-@pytest.mark.parametrize("page", reader_pages())
-def test_no_table_is_wider_than_the_phone(phone, http_site, page):
-    phone.load(http_site + page)
-    wide = phone.driver.execute_script(
-        """
-        const screen = document.documentElement.clientWidth;
-        return Array.from(document.querySelectorAll('main table'), t => {
-          t.closest('.table-wrapper')?.style.setProperty('content-visibility', 'visible');
-          const r = t.getBoundingClientRect();
-          return [t.id || (t.querySelector('caption')?.textContent || '').slice(0, 60), Math.round(r.width), Math.round(r.right)];
-        }).filter(([, width, right]) => width > screen || right > screen + 1);
-        """
-    )
+@pytest.mark.parametrize("page", READER_PAGES)
+def test_no_table_is_wider_than_the_phone(phone_pass, page):
+    wide = visit(phone_pass, page).wide_tables
     assert not wide, f"{page}: tables wider than the {chrome.MOBILE}-px screen: {wide}"
 
 
-@pytest.mark.parametrize("page", reader_pages())
-def test_figure_text_is_at_least_10_css_px(phone, http_site, page):
+@pytest.mark.parametrize("page", READER_PAGES)
+def test_figure_text_is_at_least_10_css_px(phone_pass, page):
     """Each figure's smallest font (in the SVG's own units) times the scale
     at which the page shows it: shown width / viewBox width."""
-    phone.load(http_site + page)
-    found = phone.driver.execute_async_script(
-        """
-        const done = arguments[arguments.length - 1];
-        (async () => {
-          const out = [];
-          for (const img of document.querySelectorAll('main figure img')) {
-            img.scrollIntoView({block: 'center'});
-            if (!img.complete) await new Promise(r => { img.onload = img.onerror = r; setTimeout(r, 10000); });
-            const src = img.currentSrc || img.src;
-            if (!/\\.svg($|\\?)/.test(src)) { out.push([src, null, null, img.getBoundingClientRect().width, img.naturalWidth]); continue; }
-            const text = await (await fetch(src)).text();
-            const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
-            const viewWidth = parseFloat((svg.getAttribute('viewBox') || '').split(/\\s+/)[2]);
-            const sizes = Array.from(text.matchAll(/font(?:-size)?:\\s*(?:[a-z-]+\\s+)*(?:\\d00\\s+)?([\\d.]+)px/g), m => parseFloat(m[1]));
-            out.push([src, viewWidth, sizes.length ? Math.min(...sizes) : null, img.getBoundingClientRect().width, null]);
-          }
-          return out;
-        })().then(done);
-        """
-    )
-    if page in ("index.html", "book/track-record.html") and not found:
+    found = [image for figure in visit(phone_pass, page).figures for image in figure["images"]]
+    if page in (passes.root_page(), "book/track-record.html") and not found:
         pytest.skip(f"{page} has no figure (its scores are a table)")
     assert found, f"{page} shows no figure"
     small = []
-    for src, view_width, smallest, shown, natural in found:
-        name = src.rsplit("/", 1)[-1]
+    for image in found:
+        name = image["src"].rsplit("/", 1)[-1]
+        view_width, smallest, shown = image["view_width"], image["smallest"], image["shown"]
         if view_width is None:
-            small.append(f"{name}: a raster image ({natural} px drawn, {shown:.0f} px shown): not checkable")
+            small.append(f"{name}: a raster image ({image['natural']} px drawn, {shown:.0f} px shown): not checkable")
             continue
         if smallest is None:
             small.append(f"{name}: no text found in the SVG (text drawn as paths?)")
@@ -89,49 +52,27 @@ def test_figure_text_is_at_least_10_css_px(phone, http_site, page):
     assert not small, f"{page}:\n" + "\n".join(small)
 
 
-@pytest.mark.parametrize("page", reader_pages())
-def test_no_figure_scrolls_sideways_on_the_phone(phone, http_site, page):
-    """Every figure shows its phone drawing at the column's width: neither
-    its region nor the page scrolls sideways (the region stays a named,
-    focusable one for wider screens, where a wide drawing may scroll)."""
-    phone.load(http_site + page)
-    found = phone.driver.execute_async_script(
-        """
-        const done = arguments[arguments.length - 1];
-        (async () => {
-          const out = [];
-          for (const region of document.querySelectorAll('main figure .figure-scroll')) {
-            const img = region.querySelector('img');
-            img.scrollIntoView({block: 'center'});
-            if (!img.complete) await new Promise(r => { img.onload = img.onerror = r; setTimeout(r, 10000); });
-            out.push([(img.currentSrc || img.src).split('/').pop(), region.getAttribute('role'), region.tabIndex,
-                      region.getAttribute('aria-label') || '', region.scrollWidth, region.clientWidth]);
-          }
-          return [out, document.documentElement.scrollWidth, document.documentElement.clientWidth];
-        })().then(done);
-        """
-    )
-    regions, page_width, screen = found
-    if page in ("index.html", "book/track-record.html") and not regions:
+@pytest.mark.parametrize("page", READER_PAGES)
+def test_no_figure_scrolls_sideways_on_the_phone(phone_pass, page):
+    """Every figure shows its phone drawing at the column's width: neither its
+    region nor the page scrolls sideways (the region stays a named, focusable
+    one for wider screens, where a wide drawing may scroll)."""
+    seen = visit(phone_pass, page)
+    regions = seen.figure_regions
+    if page in (passes.root_page(), "book/track-record.html") and not regions:
         pytest.skip(f"{page} has no figure (its scores are a table)")
     assert regions, f"{page} shows no figure"
-    assert page_width <= screen, f"{page} scrolls sideways ({page_width} px on a {screen} px screen)"
-    for name, role, tabindex, label, scroll_width, width in regions:
+    for name, role, tabindex, label, scroll_width, width, page_fits in regions:
         assert name.endswith(".phone.svg"), f"{page}: {name} is not a phone drawing"
-        assert role == "region" and tabindex == 0 and label
+        assert role == "region" and tabindex == 0 and label, f"{page}: {name}'s region is not named and focusable"
         assert scroll_width <= width + 1, f"{page}: {name} scrolls sideways ({scroll_width} px in {width} px)"
+        assert page_fits, f"{page} scrolls sideways"
 
 
-def test_the_front_page_title_is_small_and_its_first_section_is_in_the_upper_half(phone, http_site):
-    root = yaml.safe_load((chrome.ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
-    phone.load(http_site + f"{root}.html")
-    title_size, heading_top, viewport = phone.driver.execute_script(
-        """
-        const h1 = document.querySelector('main .bd-article h1');
-        // The first section: the status board where the page has one, else the first heading.
-        const first = document.querySelector('main .bd-article .status-board') || document.querySelector('main .bd-article h2');
-        return [parseFloat(getComputedStyle(h1).fontSize), first.getBoundingClientRect().top, window.innerHeight];
-        """
-    )
+def test_the_front_page_title_is_small_and_its_first_section_is_in_the_upper_half(phone_pass):
+    front = visit(phone_pass, passes.root_page()).front
+    assert front, "the front page has no title or no first section"
+    title_size, heading_top, viewport = front
+    assert viewport == SCREEN_HEIGHT
     assert title_size <= 28, f"the title is {title_size} px on a phone"
     assert heading_top < viewport / 2, f"the first section starts at {heading_top:.0f} px of a {viewport} px screen"

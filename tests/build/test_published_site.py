@@ -24,6 +24,9 @@ SITE = BUILD / "html"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BASE_URL = CONFIG["sphinx"]["config"]["html_baseurl"]
 
+# The site that tests/conftest.py builds once per run (make site-stored).
+pytestmark = pytest.mark.usefixtures("built_site")
+
 
 @pytest.fixture(scope="module")
 def pages() -> list[Path]:
