@@ -18,7 +18,7 @@ the figure's (not the first axes'), titles and source lines wrap to that width a
 layout (fewer words in a cell, panels stacked). Shown across a 390-px
 phone's content column (about 342 CSS px), its 8-pt text is 11 CSS px, so it
 needs no sideways scrolling. publish.glue_figure writes it beside the
-figure's CSV; the site serves it to narrow screens (reassurance.sphinx_site).
+figure's CSV; the site serves it to narrow screens (reassurance.sphinxext.figures).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Charts of the road-to-Paris chapter: the timeline as an overview of the whole
 period; the chapter lists the events of its last months as text
-(reassurance.context.events_markdown), not as a figure."""
+(reassurance.chapters.road_to_paris.events_markdown), not as a figure."""
 
 from __future__ import annotations
 
