@@ -106,31 +106,11 @@ def timeline_chart(points: pd.DataFrame, source_line: str, *, title: str | None 
                    columnspacing=0.8, handletextpad=0.3)
         style.add_source_line(fig, source_line)
         return fig
-    speaker_legend = ax.legend(
-        handles=speaker_handles,
-        loc="upper left",
-        bbox_to_anchor=(0.0, 1.0),
-        ncols=1,
-        fontsize=8,
-        title="Colour: speaker",
-        title_fontsize=8.5,
-        alignment="left",
-        framealpha=0.95,
-        edgecolor="#dddddd",
-    )
+    # The two keys side by side, alike but for what they show and where.
+    key = {"loc": "upper left", "ncols": 1, "fontsize": 8, "title_fontsize": 8.5, "alignment": "left", "framealpha": 0.95, "edgecolor": "#dddddd"}
+    speaker_legend = ax.legend(handles=speaker_handles, bbox_to_anchor=(0.0, 1.0), title="Colour: speaker", **key)
     ax.add_artist(speaker_legend)
-    ax.legend(
-        handles=stance_handles,
-        loc="upper left",
-        bbox_to_anchor=(0.27, 1.0),
-        ncols=1,
-        fontsize=8,
-        title="Shape: stance",
-        title_fontsize=8.5,
-        alignment="left",
-        framealpha=0.95,
-        edgecolor="#dddddd",
-    )
+    ax.legend(handles=stance_handles, bbox_to_anchor=(0.27, 1.0), title="Shape: stance", **key)
     style.add_source_line(fig, source_line)
     return fig
 
