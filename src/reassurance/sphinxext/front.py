@@ -18,6 +18,7 @@ the pages when the data change.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from docutils import nodes
@@ -30,7 +31,19 @@ from reassurance.text import date_text, markdown_text
 
 
 def _evidence(env):
-    return load_evidence(Path(env.srcdir) / "data" / "datapackage.json")
+    """The Data Package, loaded and validated once per build rather than once
+    per directive (a build has 14 of them, at over a second each): the cache
+    is keyed on every data file's name, modification time and size, so an
+    edit between two builds in one process (sphinx-autobuild) is read."""
+    package = Path(env.srcdir) / "data" / "datapackage.json"
+    state = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in package.parent.iterdir() if p.is_file()))
+    return _loaded(package, state)
+
+
+@functools.lru_cache(maxsize=1)
+def _loaded(package: Path, files_state: tuple):
+    """`files_state` is only the cache key (see _evidence)."""
+    return load_evidence(package)
 
 
 def _parsed(directive: SphinxDirective, text: str, classes: list[str]) -> list[nodes.Node]:
