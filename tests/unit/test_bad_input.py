@@ -301,29 +301,60 @@ def unnamed(made: dict[str, object], problems: list[str]) -> list[str]:
     return missing
 
 
+class ValidatedOnce:
+    """Stands in for `load.validate` while one damaged copy is checked:
+    `make validate` (load.main) and `make book`'s first step
+    (prefill.check_evidence) both call it on the same unchanged copy, so the
+    first call runs every rule and later calls give that call's outcome (the
+    rules take over a second per call; what is tested is each caller's
+    handling of the problems)."""
+
+    def __init__(self, real: Callable):
+        self.real, self.calls, self.outcome = real, 0, None
+
+    def __call__(self, path=None, *, book: bool = True):
+        self.calls += 1
+        if self.outcome is None:
+            try:
+                self.outcome = ("returned", self.real(path, book=book), (path, book))
+            except EvidenceError as exc:
+                self.outcome = ("raised", exc, (path, book))
+        kind, value, called_with = self.outcome
+        assert called_with == (path, book), f"validate called on {path, book}, then on {called_with}"
+        if kind == "raised":
+            raise value
+        return value
+
+
 def refused_alike(data, made: dict[str, object], capsys, *, loader: bool = True) -> None:
     """The loader (unless loader=False: rules on the book only), `make validate`
     and `make book`'s first step refuse `data`, each naming every damage in `made`."""
-    if loader:
-        loaded: Evidence | None = None
-        with pytest.raises(EvidenceError) as caught:
-            loaded = load_evidence(data.datapackage)
-        assert loaded is None  # nothing, not even part of the tables, is returned
-    else:
-        with pytest.raises(EvidenceError) as caught:
-            load.validate(data.datapackage)
-    problems = caught.value.problems
-    missing = unnamed(made, problems)
-    assert not missing, "\n".join(missing) + "\n--- the problems:\n" + "\n".join(problems)
-    assert not any(SECRET in p for p in problems), "a file outside data/ was read into a message"
-    named = [line for expected in made.values() for line in matching_lines(expected, problems)[1]]
-    assert load.main([str(data.datapackage)]) == 1
-    printed = capsys.readouterr()
-    assert all(line in printed.err for line in named), printed.err
-    assert "Traceback" not in printed.err + printed.out
-    with pytest.raises(prefill.PrefillError) as stopped:
-        prefill.check_evidence(data.datapackage)
-    assert all(line in str(stopped.value) for line in named), str(stopped.value)
+    validate = ValidatedOnce(load.validate)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "validate", validate)
+        if loader:
+            loaded: Evidence | None = None
+            with pytest.raises(EvidenceError) as caught:
+                loaded = load_evidence(data.datapackage)
+            assert loaded is None  # nothing, not even part of the tables, is returned
+        else:
+            with pytest.raises(EvidenceError) as caught:
+                load.validate(data.datapackage)
+        problems = caught.value.problems
+        missing = unnamed(made, problems)
+        assert not missing, "\n".join(missing) + "\n--- the problems:\n" + "\n".join(problems)
+        assert not any(SECRET in p for p in problems), "a file outside data/ was read into a message"
+        named = [line for expected in made.values() for line in matching_lines(expected, problems)[1]]
+        assert load.main([str(data.datapackage)]) == 1
+        printed = capsys.readouterr()
+        assert all(line in printed.err for line in named), printed.err
+        assert "Traceback" not in printed.err + printed.out
+        with pytest.raises(prefill.PrefillError) as stopped:
+            prefill.check_evidence(data.datapackage)
+        assert all(line in str(stopped.value) for line in named), str(stopped.value)
+    # make validate and the build's check each asked once (and, with loader=False, the test itself).
+    assert validate.calls == (2 if loader else 3)
+    assert validate.outcome[0] == "raised"
 
 
 def test_every_text_field_has_a_maximum_length_and_every_number_bounds():
