@@ -118,17 +118,19 @@ def years(sources: pd.DataFrame) -> dict[str, str]:
     sources in one year ('2025a', '2025b'), so that every author-year citation
     names one source. Letters follow the date, then the title, then the key,
     the order in which the references list sorts them."""
-    frame = sources.assign(
-        _year=[_year(r) for _, r in sources.iterrows()],
-        _title=[_title(r) for _, r in sources.iterrows()],
-        _author=[credited_name(r) for _, r in sources.iterrows()],
+    frame = pd.DataFrame(
+        [(r["source_key"], r["dated"], _year(r), _title(r), credited_name(r)) for _, r in sources.iterrows()],
+        columns=["source_key", "dated", "_year", "_title", "_author"],
     )
-    result = {}
-    for _, group in frame.groupby(["_author", "_year"], sort=True):
-        ordered = group.sort_values(["dated", "_title", "source_key"], na_position="last")
-        for i, (_, row) in enumerate(ordered.iterrows()):
-            result[row["source_key"]] = row["_year"] + (_letters(i) if len(ordered) > 1 else "")
-    return result
+    # One sort, then each row's place within its author-year: the same order
+    # as sorting each group apart, without a sort per group.
+    ordered = frame.sort_values(["_author", "_year", "dated", "_title", "source_key"], na_position="last")
+    groups = ordered.groupby(["_author", "_year"], sort=False)
+    places, sizes = groups.cumcount(), groups["source_key"].transform("size")
+    return {
+        key: year + (_letters(place) if size > 1 else "")
+        for key, year, place, size in zip(ordered["source_key"], ordered["_year"], places, sizes, strict=True)
+    }
 
 
 def entry(source: pd.Series, year: str | None = None) -> str:
