@@ -69,9 +69,18 @@ SCHEDULED = "Scheduled: "
 ARTICLE_TYPE = "article-under-annotation"
 
 
-def _refused(char: str) -> bool:
-    point = ord(char)
-    return point < 0x20 or 0x7F <= point <= 0x9F or point in _BIDI or point in _OTHER
+_REFUSED = {*range(0x20), *range(0x7F, 0xA0), *_BIDI, *_OTHER}
+
+
+def _first_of(points: set[int]) -> re.Pattern:
+    # A character class finds the first refused character in C: a Python
+    # test per character took most of the rule's time over the data's
+    # 600,000 characters.
+    return re.compile("[" + "".join(re.escape(chr(p)) for p in sorted(points)) + "]")
+
+
+_REFUSED_IN_CODES = _first_of(_REFUSED)
+_REFUSED_IN_FREE_TEXT = _first_of(_REFUSED - {ord(c) for c in _LAYOUT})
 
 
 def code_point(char: str) -> str:
@@ -135,11 +144,13 @@ def text_problems(package) -> list[str]:
                         problem_line(file, number, column, cell, "pattern", f"the value must match {pattern!r} as a whole: remove the line break at its end")
                     )
                     continue
-                allowed = _LAYOUT if field is not None and free_text(descriptor, field) else set()
-                bad = next((c for c in cell if _refused(c) and c not in allowed), None)
+                in_free_text = field is not None and free_text(descriptor, field)
+                bad = (_REFUSED_IN_FREE_TEXT if in_free_text else _REFUSED_IN_CODES).search(cell)
                 if bad is not None:
-                    where = "" if allowed else " (a tab or line break only in free text)"
-                    problems.append(problem_line(file, number, column, cell, "control-character", f"the cell holds {code_point(bad)}; remove it{where}"))
+                    where = "" if in_free_text else " (a tab or line break only in free text)"
+                    problems.append(
+                        problem_line(file, number, column, cell, "control-character", f"the cell holds {code_point(bad.group())}; remove it{where}")
+                    )
     return problems
 
 
