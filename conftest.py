@@ -4,9 +4,20 @@
 When nbval finds that a cell's outputs differ from the stored ones, the
 failure starts with the glued values that changed (myst-nb `glue` keys, as
 the pages cite them), before nbval's own diff.
+
+At the start of a run the project's data are checked once, and, if they
+pass, exported as validated (reassurance.evidence.validated):
+every notebook kernel, worker and build the run starts then reads those
+bytes without checking them again, as `make book` does after its first
+step. A copy with other bytes (the tests' damaged and planted data) is
+checked in full. Data that fail are not exported: every test that loads
+them then fails on the problems.
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +71,22 @@ def pytest_runtest_makereport(item, call):
             "If the change is intended, run `make notebooks` and review the notebook's diff.\n\n"
         )
         report.longrepr = header + str(report.longrepr)
+
+
+def pytest_configure(config):
+    # Only in the process that starts the others (xdist's workers, and the
+    # kernels and builds they start, inherit its environment).
+    if hasattr(config, "workerinput"):
+        return
+    from reassurance.evidence import validated
+    from reassurance.evidence.load import EvidenceError, load_evidence
+
+    os.environ.pop(validated.ENV, None)  # an inherited digest must not stand in for this check
+    package = Path(__file__).resolve().parent / "data" / "datapackage.json"
+    if not package.is_file():
+        return  # this file copied into a test's scratch folder
+    try:
+        load_evidence(package)
+    except EvidenceError:
+        return
+    validated.export(package)

@@ -1,0 +1,84 @@
+"""Data checked once per run (reassurance.evidence.validated): the bytes a
+parent process exported as validated are read without a second check; any
+other bytes, or the same bytes without the export, are checked in full."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reassurance.evidence import EvidenceError, load, load_evidence, validated
+from reassurance.pipeline import prefill
+
+
+@pytest.fixture
+def checks(monkeypatch) -> list[str]:
+    """Every full check load_evidence runs, by path (the real checks still run)."""
+    ran: list[str] = []
+    real = load._checked
+
+    def spy(path, *, book):
+        ran.append(str(path))
+        return real(path, book=book)
+
+    monkeypatch.setattr(load, "_checked", spy)
+    monkeypatch.delenv(validated.ENV, raising=False)  # restored after the test
+    return ran
+
+
+def test_exported_data_load_without_a_second_check_and_alike(data_copy, checks):
+    checked = load_evidence(data_copy.datapackage)
+    validated.export(data_copy.datapackage)
+    trusted = load_evidence(data_copy.datapackage)
+    assert checks == [str(data_copy.datapackage)]
+    assert trusted.tables.keys() == checked.tables.keys()
+    for name, frame in checked.tables.items():
+        pd.testing.assert_frame_equal(trusted.tables[name], frame, check_exact=True, obj=name)
+
+
+def test_without_the_export_every_check_runs(data_copy, checks):
+    load_evidence(data_copy.datapackage)
+    load_evidence(data_copy.datapackage)
+    assert len(checks) == 2
+
+
+def test_a_data_file_changed_after_the_export_is_checked_and_refused(data_copy, checks):
+    validated.export(data_copy.datapackage)
+    data_copy.set_cell("events", 2, "start_date", "2025-02-30")
+    with pytest.raises(EvidenceError, match="data/events.csv"):
+        load_evidence(data_copy.datapackage)
+    assert checks == [str(data_copy.datapackage)]
+
+
+@pytest.mark.parametrize("change", ["new file", "renamed file", "symbolic link"])
+def test_any_change_in_the_data_folder_changes_the_digest(data_copy, change):
+    before = validated.digest(data_copy.datapackage)
+    if change == "new file":
+        (data_copy.folder / "notes.txt").write_text("x", encoding="utf-8")
+    elif change == "renamed file":
+        (data_copy.folder / "README.md").rename(data_copy.folder / "README.txt")
+    else:
+        target = data_copy.path("events")
+        moved = target.with_name("elsewhere.csv")
+        target.rename(moved)
+        target.symlink_to(moved)
+    assert validated.digest(data_copy.datapackage) != before
+
+
+def test_the_digest_covers_the_rules_code(data_copy, monkeypatch, tmp_path):
+    """A change in the checks' own code makes the old export stand for nothing."""
+    before = validated.digest(data_copy.datapackage)
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "validated.py").write_text("# another version of the rules\n", encoding="utf-8")
+    monkeypatch.setattr(validated, "__file__", str(code / "validated.py"))
+    assert validated.digest(data_copy.datapackage) != before
+
+
+def test_the_builds_first_step_exports_only_data_that_passed(data_copy, checks):
+    prefill.check_evidence(data_copy.datapackage)
+    assert validated.exported(data_copy.datapackage)
+    data_copy.set_cell("events", 2, "start_date", "2025-02-30")
+    with pytest.raises(prefill.PrefillError):
+        prefill.check_evidence(data_copy.datapackage)
+    assert not validated.exported(data_copy.datapackage)
