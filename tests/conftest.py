@@ -60,6 +60,9 @@ RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 USE_BUILT = os.environ.get("REASSURANCE_USE_BUILT_SITE") == "1"
 
 
+STAMP = BUILD / ".site-built-for-run"
+
+
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """BUILD/html, built once for the whole run (every worker) by `make site-stored`."""
@@ -69,13 +72,14 @@ def built_site() -> Path:
             pytest.fail(f"REASSURANCE_USE_BUILT_SITE=1 but {site} holds no built site: run `make site-stored`")
         return site
     BUILD.mkdir(parents=True, exist_ok=True)
-    stamp = BUILD / ".site-built-for-run"
     with open(BUILD / ".site-build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            if stamp.is_file() and stamp.read_text(encoding="utf-8") == RUN_ID:
+            if STAMP.is_file() and STAMP.read_text(encoding="utf-8").split()[0] == RUN_ID:
                 return site
-            stamp.unlink(missing_ok=True)
+            STAMP.unlink(missing_ok=True)
+            # A build with no earlier output is a clean build (test_reproducible.py can use it as one).
+            clean = not (BUILD / "doctrees").exists() and not (site / ".buildinfo").exists()
             started = time.perf_counter()
             done = subprocess.run(
                 make_command(ROOT, "site-stored", BUILD), cwd=ROOT, env=make_env(),
@@ -83,11 +87,21 @@ def built_site() -> Path:
             )
             if done.returncode != 0:
                 pytest.fail(f"`make site-stored` failed:\n{(done.stdout + done.stderr)[-6000:]}", pytrace=False)
-            stamp.write_text(RUN_ID, encoding="utf-8")
+            STAMP.write_text(f"{RUN_ID} {'clean' if clean else 'incremental'}", encoding="utf-8")
             print(f"built the site in {time.perf_counter() - started:.0f} s")
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return site
+
+
+@pytest.fixture(scope="session")
+def clean_site(built_site) -> Path | None:
+    """The run's site when this run built it from nothing (a clean build, as
+    on CI's fresh clone); None when it was built over earlier output, or was
+    built before the run (REASSURANCE_USE_BUILT_SITE=1)."""
+    if USE_BUILT:
+        return None
+    return built_site if STAMP.read_text(encoding="utf-8").split()[1:] == ["clean"] else None
 
 
 # --- Which worker runs what ----------------------------------------------------

@@ -143,7 +143,14 @@ class Browser:
             """,
             mode,
         )
-        time.sleep(0.1)
+        self.next_frames()
+
+    def next_frames(self) -> None:
+        """Wait until the browser has drawn two frames: what a script changed is laid out and painted."""
+        self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "requestAnimationFrame(() => requestAnimationFrame(() => done()));"
+        )
 
     # -- loading and observing ---------------------------------------------
     def load(self, url: str) -> None:
@@ -164,7 +171,8 @@ class Browser:
             time.sleep(0.05)
         self.driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            "(document.fonts ? document.fonts.ready : Promise.resolve()).then(() => setTimeout(done, 150));"
+            "(document.fonts ? document.fonts.ready : Promise.resolve())"
+            ".then(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));"
         )
 
     def drain(self) -> None:
@@ -255,6 +263,13 @@ def describe(violations: list[dict]) -> list[str]:
 GZIP_TYPES = {"text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "application/json", "text/xml", "application/xml"}
 
 
+@functools.lru_cache(maxsize=512)
+def _compressed(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A file's gzip body, made once per version of the file (keyed on its
+    time and size): every page load asks for the same scripts and styles."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     timeout = 10  # seconds a connection may stay idle
 
@@ -268,7 +283,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         kind = self.guess_type(str(path))
         if not path.is_file() or kind not in GZIP_TYPES or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        stat = path.stat()
+        body = _compressed(path, stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", "gzip")
