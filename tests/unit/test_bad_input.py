@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pytest
 
-from reassurance.evidence import Evidence, EvidenceError, load, load_evidence
+from reassurance.evidence import Evidence, EvidenceError, book_rules, load, load_evidence
 from reassurance.pipeline import prefill
 from support import ROOT
 
@@ -301,26 +301,36 @@ def unnamed(made: dict[str, object], problems: list[str]) -> list[str]:
     return missing
 
 
-class ValidatedOnce:
-    """Stands in for `load.validate` while one damaged copy is checked:
-    `make validate` (load.main) and `make book`'s first step
-    (prefill.check_evidence) both call it on the same unchanged copy, so the
+def book_beside(package: Path) -> bool:
+    """Whether the Data Package sits in a project with a book (pages or references.bib)."""
+    root = Path(package).resolve().parent.parent
+    return (root / "book").is_dir() or (root / "references.bib").is_file()
+
+
+class CheckedOnce:
+    """Stands in for the checks (`load._checked`) while one damaged copy is
+    checked: the loader, `make validate` (load.main) and `make book`'s first
+    step (prefill.check_evidence) all check the same unchanged copy, so the
     first call runs every rule and later calls give that call's outcome (the
     rules take over a second per call; what is tested is each caller's
-    handling of the problems)."""
+    handling of the problems). The loader leaves out the rules on the book,
+    which the other two run; beside a copy of data/ alone there is no book for
+    them to read, so one outcome stands for all three (checked in full by
+    test_the_rules_on_the_book_find_nothing_beside_a_copy_of_data_alone)."""
 
     def __init__(self, real: Callable):
         self.real, self.calls, self.outcome = real, 0, None
 
-    def __call__(self, path=None, *, book: bool = True):
+    def __call__(self, path, *, book: bool):
         self.calls += 1
+        key = (Path(path), book and book_beside(path))
         if self.outcome is None:
             try:
-                self.outcome = ("returned", self.real(path, book=book), (path, book))
+                self.outcome = ("returned", self.real(path, book=book), key)
             except EvidenceError as exc:
-                self.outcome = ("raised", exc, (path, book))
-        kind, value, called_with = self.outcome
-        assert called_with == (path, book), f"validate called on {path, book}, then on {called_with}"
+                self.outcome = ("raised", exc, key)
+        kind, value, first_key = self.outcome
+        assert key == first_key, f"checks asked for {key}, then for {first_key}"
         if kind == "raised":
             raise value
         return value
@@ -329,9 +339,9 @@ class ValidatedOnce:
 def refused_alike(data, made: dict[str, object], capsys, *, loader: bool = True) -> None:
     """The loader (unless loader=False: rules on the book only), `make validate`
     and `make book`'s first step refuse `data`, each naming every damage in `made`."""
-    validate = ValidatedOnce(load.validate)
+    checks = CheckedOnce(load._checked)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(load, "validate", validate)
+        patch.setattr(load, "_checked", checks)
         if loader:
             loaded: Evidence | None = None
             with pytest.raises(EvidenceError) as caught:
@@ -352,9 +362,19 @@ def refused_alike(data, made: dict[str, object], capsys, *, loader: bool = True)
         with pytest.raises(prefill.PrefillError) as stopped:
             prefill.check_evidence(data.datapackage)
         assert all(line in str(stopped.value) for line in named), str(stopped.value)
-    # make validate and the build's check each asked once (and, with loader=False, the test itself).
-    assert validate.calls == (2 if loader else 3)
-    assert validate.outcome[0] == "raised"
+    # The first caller, make validate and the build's check each asked once.
+    assert checks.calls == 3
+    assert checks.outcome[0] == "raised"
+
+
+def test_the_rules_on_the_book_find_nothing_beside_a_copy_of_data_alone(data_copy):
+    """What lets CheckedOnce give the loader's outcome to `make validate` and
+    the build: beside a copy of data/ alone, the rules on the book add nothing."""
+    assert not book_beside(data_copy.datapackage)
+    tables = load_evidence(data_copy.datapackage).tables
+    paths = {r["name"]: r["path"] for r in DESCRIPTOR["resources"]}
+    assert book_rules.book_problems(data_copy.folder.parent, tables, paths) == []
+    load.validate(data_copy.datapackage)  # and the whole of make validate passes there
 
 
 def test_every_text_field_has_a_maximum_length_and_every_number_bounds():
