@@ -42,7 +42,7 @@ def credited_name(source) -> str:
     return publisher
 
 
-def short_label(source: pd.Series) -> str:
+def short_label(source: pd.Series | dict) -> str:
     """Credited name and date: 'TASS, 5 Sep 2025' (not unique on its own)."""
     dated = source["dated"]
     when = "n.d." if pd.isna(dated) else short_date(dated)
@@ -57,7 +57,7 @@ def _shorten(text: str, limit: int = 48) -> str:
     return cut + "…"
 
 
-def _distinguishers(source: pd.Series) -> list[str]:
+def _distinguishers(source: pd.Series | dict) -> list[str]:
     """What can tell a source apart from another with the same label, best first."""
     locator = str(source["locator"])
     first = _shorten(source["title"]) if source["title"] != "unknown" else locator
@@ -71,8 +71,10 @@ def unique_labels(sources: pd.DataFrame) -> dict[str, str]:
     label. Otherwise the first distinguisher that makes every label of the
     clashing group unique is added in parentheses.
     """
-    base = {row["source_key"]: short_label(row) for _, row in sources.iterrows()}
-    rows = {row["source_key"]: row for _, row in sources.iterrows()}
+    # Rows as dicts, not iterrows' Series: the chapters ask for the labels
+    # once per table row, and building a Series per source took seconds.
+    rows = {row["source_key"]: row for row in sources.to_dict("records")}
+    base = {key: short_label(row) for key, row in rows.items()}
     clashes: dict[str, list[str]] = {}
     for key, label in base.items():
         clashes.setdefault(label, []).append(key)
