@@ -6,6 +6,7 @@ cannot both be imported by name.)"""
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 import shutil
@@ -320,3 +321,18 @@ def code_problems(notebook: dict) -> list[str]:
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _TYPED_DATE.search(node.value):
                 problems.append(f"cell {number}: a typed date in {node.value!r} (read it from the data)")
     return problems
+
+
+def parsed_page(page: Path):
+    """A built page, parsed once per version of the file (the site's checks
+    read every page in each of their tests; parsing is most of their time).
+    Callers only read the tree: it is shared."""
+    stat = page.stat()
+    return _parsed(page.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(page: Path, mtime_ns: int, size: int):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

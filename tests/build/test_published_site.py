@@ -19,6 +19,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from page_weight import BUDGET, page_weight, site_pages  # noqa: E402
 
+from support import parsed_page  # noqa: E402
+
 BUILD = Path(os.environ.get("REASSURANCE_BUILD") or ROOT / "_build")
 SITE = BUILD / "html"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -36,7 +38,7 @@ def pages() -> list[Path]:
 
 
 def soup(page: Path) -> BeautifulSoup:
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(page)  # shared between tests: read, never changed
 
 
 def meta(document: BeautifulSoup, key: str) -> str | None:

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from support import parsed_page
+
 # The site that tests/conftest.py builds once per run (make site-stored).
 pytestmark = pytest.mark.usefixtures("built_site")
 
@@ -38,7 +40,7 @@ def pages() -> list[Path]:
 
 
 def soup(page: Path) -> BeautifulSoup:
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(page)  # shared between tests: read, never changed
 
 
 def test_the_front_page_and_chapters_are_built():
