@@ -21,6 +21,7 @@ from test_site import pages as built_pages
 
 from reassurance.chapters import commitment, tracker
 from reassurance.evidence import codebook, load_evidence
+from support import parsed_page
 
 # The site that tests/conftest.py builds once per run (make site-stored).
 pytestmark = pytest.mark.usefixtures("built_site")
@@ -302,7 +303,7 @@ def test_every_box_entry_links_to_evidence_that_exists():
             if not path.is_file():
                 broken.append(link["href"])
                 continue
-            if target.fragment and BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find(id=target.fragment) is None:
+            if target.fragment and parsed_page(path).find(id=target.fragment) is None:
                 broken.append(link["href"])
     assert not empty, f"box entries without a link to their evidence: {empty}"
     assert not broken, f"box links that lead nowhere: {broken}"

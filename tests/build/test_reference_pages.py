@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from reassurance.chapters import data_dictionary
-from support import missing_from_page
+from support import missing_from_page, parsed_page
 
 # The site that tests/conftest.py builds once per run (make site-stored).
 pytestmark = pytest.mark.usefixtures("built_site")
@@ -29,7 +29,7 @@ def page(name: str) -> Path:
 
 
 def soup(name: str) -> BeautifulSoup:
-    return BeautifulSoup(page(name).read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(page(name))  # shared between tests: read, never changed
 
 
 def test_the_built_dictionary_lists_every_table_and_column():
@@ -107,7 +107,7 @@ def test_every_quotation_on_the_built_pages_is_a_stored_excerpt():
     quoted = re.compile(r"[\"“]([^\"“”]+)[\"”]")
     wrong = []
     for html in sorted([SITE / "index.html", *(SITE / "book").glob("*.html")]):
-        body = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("main")
+        body = parsed_page(html).find("main")
         assert body is not None, f"{html.name} has no <main>: its quotations would go unchecked"
         # Paragraphs, list items and table cells (a quotation never runs across cells).
         for block in body.find_all(["p", "li", "td"]):
