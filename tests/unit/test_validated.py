@@ -36,10 +36,19 @@ def test_exported_data_load_without_a_second_check_and_alike(data_copy, checks):
         pd.testing.assert_frame_equal(trusted.tables[name], frame, check_exact=True, obj=name)
 
 
-def test_without_the_export_every_check_runs(data_copy, checks):
-    load_evidence(data_copy.datapackage)
-    load_evidence(data_copy.datapackage)
-    assert len(checks) == 2
+def test_without_the_export_every_check_runs(data_copy, monkeypatch):
+    monkeypatch.delenv(validated.ENV, raising=False)
+    ran = []
+
+    def refuse(path, *, book):  # stands in for the checks: each call is one full check
+        ran.append(path)
+        raise EvidenceError(["checked"])
+
+    monkeypatch.setattr(load, "_checked", refuse)
+    for _ in range(2):
+        with pytest.raises(EvidenceError):
+            load_evidence(data_copy.datapackage)
+    assert len(ran) == 2
 
 
 def test_a_data_file_changed_after_the_export_is_checked_and_refused(data_copy, checks):
