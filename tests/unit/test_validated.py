@@ -4,6 +4,9 @@ other bytes, or the same bytes without the export, are checked in full."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -74,13 +77,16 @@ def test_any_change_in_the_data_folder_changes_the_digest(data_copy, change):
     assert validated.digest(data_copy.datapackage) != before
 
 
-def test_the_digest_covers_the_rules_code(data_copy, monkeypatch, tmp_path):
-    """A change in the checks' own code makes the old export stand for nothing."""
+def test_the_digest_covers_the_packages_code(data_copy, monkeypatch, tmp_path):
+    """A change in the code the checks run (the rules, or what they import)
+    makes the old export stand for nothing."""
+    package = Path(validated.__file__).resolve().parents[1]
+    copy = tmp_path / "reassurance"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(validated, "__file__", str(copy / "evidence" / "validated.py"))
     before = validated.digest(data_copy.datapackage)
-    code = tmp_path / "code"
-    code.mkdir()
-    (code / "validated.py").write_text("# another version of the rules\n", encoding="utf-8")
-    monkeypatch.setattr(validated, "__file__", str(code / "validated.py"))
+    with (copy / "text.py").open("a", encoding="utf-8") as handle:
+        handle.write("# another version\n")
     assert validated.digest(data_copy.datapackage) != before
 
 

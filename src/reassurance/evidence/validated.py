@@ -6,8 +6,8 @@ start (conftest.py) call `export` after the data passed every check;
 load_evidence, in the notebook kernels and in Sphinx they start, then reads
 the tables without checking them again (over a second per notebook, for
 nothing). The digest covers every file in the Data Package's folder and the
-rules' code (this package's modules): any change to either and every rule
-runs again. Only an environment variable is written: nothing on disk can
+package's code (the rules and all they import): any change to either and
+every rule runs again. Only an environment variable is written: nothing on disk can
 stand in for a check.
 """
 
@@ -24,11 +24,11 @@ ENV = "REASSURANCE_VALIDATED_DIGEST"
 
 def digest(path: Path | str | None = None) -> str:
     """SHA-256 over the name and bytes of every file in the Data Package's
-    folder and of the rules' code: what load_evidence's checks depend on."""
+    folder and of the package's code: what load_evidence's checks depend on."""
     path = Path(path) if path is not None else datapackage_path()
-    code = Path(__file__).parent
+    code = Path(__file__).resolve().parents[1]  # src/reassurance
     hashed = hashlib.sha256()
-    for folder, files in ((path.parent, path.parent.rglob("*")), (code, code.glob("*.py"))):
+    for folder, files in ((path.parent, path.parent.rglob("*")), (code, code.rglob("*.py"))):
         for file in sorted(files):
             # A symbolic link is refused by the checks; its target is not read.
             content = b"<link>" if file.is_symlink() else file.read_bytes() if file.is_file() else b"<folder>"
