@@ -171,9 +171,9 @@ class Browser:
             time.sleep(0.05)
         self.driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            "(document.fonts ? document.fonts.ready : Promise.resolve())"
-            ".then(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));"
+            "(document.fonts ? document.fonts.ready : Promise.resolve()).then(() => done());"
         )
+        self.next_frames()
 
     def drain(self) -> None:
         self.driver.get_log("browser")
