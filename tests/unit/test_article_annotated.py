@@ -50,7 +50,7 @@ def toy_evidence(counts_rows, outlet_types=("article-under-annotation", "news-ou
     ledger = pd.DataFrame(
         {"claim_id": ["p02-1", "p07-1"], "paragraph": [2, 7], "excerpt": ["26 allies", "26 European states"]}
     )
-    return Evidence({"sources": sources, "reported_counts": counts, "claims": ledger}, package=None)
+    return Evidence({"sources": sources, "reported_counts": counts, "claims": ledger}, paths={})
 
 
 def test_the_article_s_two_wordings_of_one_count_are_found():

@@ -34,13 +34,9 @@ def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _paths(evidence) -> dict[str, str]:
-    return {r.name: r.path for r in evidence.package.resources}
-
-
 def test_stored_article_excerpts_and_claims_match_the_article(root, evidence):
     article = _text(article_path(root))
-    assert book_rules.article_problems(evidence.tables, _paths(evidence), article, "the article") == []
+    assert book_rules.article_problems(evidence.tables, evidence.paths, article, "the article") == []
 
 
 def test_a_damaged_article_is_refused(root, evidence):
@@ -49,16 +45,16 @@ def test_a_damaged_article_is_refused(root, evidence):
     claim = evidence.claims.iloc[0]
     words = claim["excerpt"].split()
     damaged = article.replace(words[-1], "REMOVED")
-    problems = book_rules.article_problems(evidence.tables, _paths(evidence), damaged, "the article")
+    problems = book_rules.article_problems(evidence.tables, evidence.paths, damaged, "the article")
     assert any("data/claims.csv, row 2, column 'paragraph'" in p and "[article-text]" in p for p in problems), problems
 
 
 def test_mention_evidence_quotes_are_in_the_fact_sheet(root, evidence):
     facts = _text(fact_sheet_path(root))
-    assert book_rules.fact_sheet_problems(evidence.tables, _paths(evidence), facts, "the fact sheet") == []
+    assert book_rules.fact_sheet_problems(evidence.tables, evidence.paths, facts, "the fact sheet") == []
     quoted = evidence.commitment_mentions[evidence.commitment_mentions["evidence_kind"] == "quote"]
     damaged = facts.replace(quoted["evidence"].iloc[0], "")
-    assert any("[fact-sheet]" in p for p in book_rules.fact_sheet_problems(evidence.tables, _paths(evidence), damaged, "the fact sheet"))
+    assert any("[fact-sheet]" in p for p in book_rules.fact_sheet_problems(evidence.tables, evidence.paths, damaged, "the fact sheet"))
 
 
 def test_validate_runs_the_checks_where_the_texts_are_present(data_copy, evidence):

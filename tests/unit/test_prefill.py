@@ -62,7 +62,7 @@ def test_a_failing_notebook_stops_the_build_once_with_its_error(tmp_path, inputs
 def test_invalid_data_stops_before_anything_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(prefill, "fingerprint", lambda: "changed")
 
-    def invalid(path=None):
+    def invalid(path=None, **options):
         raise load.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
 
     monkeypatch.setattr(load, "validate", invalid)
@@ -77,7 +77,7 @@ def test_invalid_data_stops_before_anything_runs(tmp_path, monkeypatch):
 def test_make_notebooks_also_validates_first(tmp_path, monkeypatch, capsys):
     from reassurance.pipeline import execute
 
-    def invalid(path=None):
+    def invalid(path=None, **options):
         raise load.EvidenceError(["data/events.csv, row 2, column 'category', value 'x ': [constraint-error] ..."])
 
     monkeypatch.setattr(load, "validate", invalid)

@@ -19,12 +19,8 @@ from reassurance.evidence import quote_rules
 from support import word_count
 
 
-def _paths(evidence) -> dict[str, str]:
-    return {r.name: r.path for r in evidence.package.resources}
-
-
 def test_the_tables_quotes_claims_and_translations_keep_the_rules(evidence):
-    assert quote_rules.quote_problems(evidence.tables, _paths(evidence)) == []
+    assert quote_rules.quote_problems(evidence.tables, evidence.paths) == []
 
 
 def test_article_excerpts_are_short(evidence, article_key):

@@ -168,7 +168,7 @@ def test_terms_in_use_never_shows_unknown_when_an_event_gives_the_period(evidenc
     extra = statements.iloc[[0]].assign(
         statement_id="st-test-undated", date=pd.NaT, quote="a peacekeeping effort", source_key=one_event_source, variant_of="n/a"
     )
-    evidence = Evidence(tables={**evidence.tables, "statements": pd.concat([statements, extra], ignore_index=True)}, package=evidence.package)
+    evidence = Evidence(tables={**evidence.tables, "statements": pd.concat([statements, extra], ignore_index=True)}, paths=evidence.paths)
     terms = road_to_paris.terms_in_use(evidence)
     events = road_to_paris.timeline(evidence)
     checked = 0

@@ -55,7 +55,7 @@ def test_the_mismatch_check_catches_a_wrong_theme():
 
 def test_an_uncoded_russian_statement_is_refused(evidence):
     themes = evidence.statement_themes.iloc[1:]
-    broken = type(evidence)({**evidence.tables, "statement_themes": themes}, evidence.package)
+    broken = type(evidence)({**evidence.tables, "statement_themes": themes}, evidence.paths)
     with pytest.raises(ValueError, match=evidence.statement_themes["statement_id"].iloc[0]):
         russia.russian_statements(broken)
 

@@ -68,7 +68,7 @@ def fake_evidence(**overrides) -> Evidence:
         ),
     }
     tables.update(overrides)
-    return Evidence(tables, package=None)
+    return Evidence(tables, paths={})
 
 
 def test_us_speakers_are_the_country_and_who_represents_it():

@@ -1,10 +1,14 @@
 """Data checked once per run (reassurance.evidence.validated): the bytes a
-parent process exported as validated are read without a second check; any
-other bytes, or the same bytes without the export, are checked in full."""
+parent process exported as validated are read without a second check, as the
+tables it loaded; any other bytes, the same bytes without the export, or an
+exported file that is not the one written, are checked in full."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -31,12 +35,40 @@ def checks(monkeypatch) -> list[str]:
 
 def test_exported_data_load_without_a_second_check_and_alike(data_copy, checks):
     checked = load_evidence(data_copy.datapackage)
-    validated.export(data_copy.datapackage)
+    load.validate(data_copy.datapackage, book=False, export=True)
     trusted = load_evidence(data_copy.datapackage)
-    assert checks == [str(data_copy.datapackage)]
+    assert checks == [str(data_copy.datapackage)] * 2  # the load, then the check before the export
+    assert trusted.paths == checked.paths
     assert trusted.tables.keys() == checked.tables.keys()
     for name, frame in checked.tables.items():
         pd.testing.assert_frame_equal(trusted.tables[name], frame, check_exact=True, obj=name)
+
+
+def test_a_process_started_after_the_export_loads_without_frictionless(data_copy, checks):
+    """What a notebook kernel does: the tables come from the export, and the
+    validation library is never imported."""
+    load.validate(data_copy.datapackage, book=False, export=True)
+    script = (
+        "import sys; from reassurance.evidence import load_evidence; "
+        f"e = load_evidence({str(data_copy.datapackage)!r}); "
+        "print(len(e.tables), 'frictionless' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy(), check=True)
+    assert done.stdout.split() == [str(len(load_evidence(data_copy.datapackage).tables)), "False"]
+
+
+@pytest.mark.parametrize("damage", ["edited", "removed"])
+def test_an_exported_file_that_is_not_the_one_written_is_ignored_and_every_check_runs(data_copy, checks, damage):
+    load.validate(data_copy.datapackage, book=False, export=True)
+    file = Path(os.environ[validated.ENV].split(" ", 2)[2])
+    if damage == "edited":
+        file.write_bytes(file.read_bytes() + b"\0")
+    else:
+        file.unlink()
+    assert not validated.exported(data_copy.datapackage)
+    assert validated.exported_tables(data_copy.datapackage) is None
+    load_evidence(data_copy.datapackage)
+    assert checks == [str(data_copy.datapackage)] * 2
 
 
 def test_without_the_export_every_check_runs(data_copy, monkeypatch):
@@ -55,11 +87,11 @@ def test_without_the_export_every_check_runs(data_copy, monkeypatch):
 
 
 def test_a_data_file_changed_after_the_export_is_checked_and_refused(data_copy, checks):
-    validated.export(data_copy.datapackage)
+    load.validate(data_copy.datapackage, book=False, export=True)
     data_copy.set_cell("events", 2, "start_date", "2025-02-30")
     with pytest.raises(EvidenceError, match="data/events.csv"):
         load_evidence(data_copy.datapackage)
-    assert checks == [str(data_copy.datapackage)]
+    assert checks == [str(data_copy.datapackage)] * 2
 
 
 @pytest.mark.parametrize("change", ["new file", "renamed file", "symbolic link"])

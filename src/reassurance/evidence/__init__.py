@@ -1,4 +1,5 @@
-"""The evidence layer: the Data Package loaded and validated (load), the rules
+"""The evidence layer: the Data Package loaded and validated (load; its
+problems in words, messages; checked once per run, validated), the rules
 a schema cannot state (rules, judgement_rules), the codes and their labels
 (codebook, labels), the sources and their bibliography (sources,
 bibliography), the research log (research) and the book's own text for the

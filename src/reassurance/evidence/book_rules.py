@@ -26,8 +26,9 @@ import pandas as pd
 
 from reassurance.evidence import bibliography
 from reassurance.evidence.book_text import book_markdown, quotations
+from reassurance.evidence.messages import shorten
 from reassurance.evidence.quote_rules import StoredExcerpts
-from reassurance.evidence.rules import ARTICLE_TYPE, numbered_rows, problem_line, shown
+from reassurance.evidence.rules import ARTICLE_TYPE, numbered_rows, problem_line
 from reassurance.evidence.verbatim import normalise
 from reassurance.paths import ARTICLE_FILE, FACT_SHEET_FILE, beside_the_project
 
@@ -62,7 +63,7 @@ def book_problems(root: Path, tables: dict[str, pd.DataFrame], paths: dict[str, 
             for quote in quotations(text):
                 if normalise(quote) not in stored.with_translations:
                     problems.append(
-                        f"{_where(root, page, quote)}, value {shown(quote)}: [book-quote] the book quotes a passage that is in no "
+                        f"{_where(root, page, quote)}, value {shorten(quote)}: [book-quote] the book quotes a passage that is in no "
                         "stored excerpt or translation (data/excerpts.csv); quote the source verbatim and store the passage"
                     )
     bib = root / "references.bib"

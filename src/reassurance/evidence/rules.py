@@ -55,7 +55,7 @@ import unicodedata
 
 import pandas as pd
 
-from reassurance.evidence import bibliography, codebook, labels, numerals
+from reassurance.evidence import bibliography, codebook, labels, messages, numerals
 
 # Characters refused in every cell, named by code point.
 _BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
@@ -90,12 +90,6 @@ def code_point(char: str) -> str:
     return f"U+{point:04X} ({name})"
 
 
-def shown(value) -> str:
-    from reassurance.evidence.load import _shorten
-
-    return _shorten(value)
-
-
 def problem_line(file: str, row: int | None, column: str | None, value, rule: str, message: str) -> str:
     parts = [file]
     if row is not None:
@@ -103,7 +97,7 @@ def problem_line(file: str, row: int | None, column: str | None, value, rule: st
     if column is not None:
         parts.append(f"column {column!r}")
     if value is not None:
-        parts.append(f"value {shown(value)}")
+        parts.append(f"value {messages.shorten(value)}")
     return f"{', '.join(parts)}: [{rule}] {message}"
 
 
@@ -122,10 +116,8 @@ def free_text(resource: dict, field: dict) -> bool:
 
 def text_problems(package) -> list[str]:
     """Control and bidirectional characters, and patterns that match only up to a final line break."""
-    from reassurance.evidence.load import _resource_bytes
-
     problems = []
-    for resource, raw in _resource_bytes(package):
+    for resource, raw in messages.resource_bytes(package):
         descriptor = resource.to_descriptor()
         fields = {f["name"]: f for f in descriptor.get("schema", {}).get("fields", [])}
         delimiter = resource.dialect.to_dict().get("csv", {}).get("delimiter", ",")
@@ -287,7 +279,7 @@ def number_problems(tables: dict[str, pd.DataFrame], paths: dict[str, str]) -> l
                     "value",
                     str(row["value"]),
                     "number-not-in-quote",
-                    f"the row's quote {shown(row['quote'])} does not give this number, in figures or in words; "
+                    f"the row's quote {messages.shorten(row['quote'])} does not give this number, in figures or in words; "
                     "correct the value, or say in value_note why the quote does not give it (for example, a sum)",
                 )
             )

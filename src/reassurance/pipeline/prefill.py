@@ -63,18 +63,16 @@ def _settings() -> dict:
 def check_evidence(path: Path | None = None) -> None:
     """Validate the Data Package; raise PrefillError with the problem list if it is invalid."""
     # Imported here: pandas and Frictionless take seconds to load, and a no-change build needs neither.
-    from reassurance.evidence import validated
     from reassurance.evidence.load import EvidenceError, validate
 
     try:
-        validate(path)
+        # The kernels this process starts read the same bytes: they need not check them again.
+        validate(path, export=True)
     except EvidenceError as exc:
         raise PrefillError(
             f"{exc}\nThe book was not built. Correct the data above, then run `make book` again "
             "(`make validate` checks the data alone)."
         ) from None
-    # The kernels this process starts read the same bytes: they need not check them again.
-    validated.export(path)
 
 
 # Why not `jcache project execute --executor local-parallel` (the same executor)?
