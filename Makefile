@@ -132,11 +132,14 @@ test: $(INSTALLED) conf.py
 # Media: cover, contents with page numbers, bookmarks, running heads, page
 # numbers; book/_static/reader-pdf.css). The appendix, data dictionary and
 # references stay online and as CSV. Debian's Chromium remains for the
-# browser tests (tests/browser/chrome.py).
+# browser tests (tests/browser/chrome.py). Both builders share one read of the
+# sources, $(BUILD)/doctrees, as Sphinx's own make mode does: the second of
+# `make site` only writes (the HTML is byte-identical to a build that reads
+# everything itself; tests/build/test_reproducible.py compares them).
 pdf: $(INSTALLED) conf.py
 	@mkdir -p $(BUILD)/pdf
 	@$(PREFILL)
-	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(call static_changed,$(BUILD)/singlehtml) $(NB_OUTPUTS) -d $(BUILD)/doctrees-singlehtml \
+	$(BIN)/sphinx-build -b singlehtml $(SPHINX_OPTS) $(if $(BASE_URL),-D html_baseurl=$(BASE_URL)) $(call static_changed,$(BUILD)/singlehtml) $(NB_OUTPUTS) -d $(BUILD)/doctrees \
 	    -w $(BUILD)/warnings-singlehtml.log . $(BUILD)/singlehtml
 	BASE_URL="$(BASE_URL)" $(BIN)/python -m reassurance.pipeline.pdf $(BUILD)/singlehtml $(BUILD)/pdf/reassurance.pdf
 
