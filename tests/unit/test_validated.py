@@ -35,44 +35,36 @@ def checks(monkeypatch) -> list[str]:
 
 def test_exported_data_load_without_a_second_check_and_alike(data_copy, checks):
     checked = load_evidence(data_copy.datapackage)
-    load.validate(data_copy.datapackage, book=False, export=True)
+    validated.export(data_copy.datapackage, checked.tables)
     trusted = load_evidence(data_copy.datapackage)
-    assert checks == [str(data_copy.datapackage)] * 2  # the load, then the check before the export
+    assert checks == [str(data_copy.datapackage)]
     assert trusted.paths == checked.paths
     assert trusted.tables.keys() == checked.tables.keys()
     for name, frame in checked.tables.items():
         pd.testing.assert_frame_equal(trusted.tables[name], frame, check_exact=True, obj=name)
 
 
-def test_a_process_started_after_the_export_loads_without_frictionless(data_copy, checks):
+def test_a_process_started_after_the_export_loads_without_frictionless(data_copy, checks, evidence):
     """What a notebook kernel does: the tables come from the export, and the
     validation library is never imported."""
-    load.validate(data_copy.datapackage, book=False, export=True)
+    validated.export(data_copy.datapackage, evidence.tables)
     script = (
         "import sys; from reassurance.evidence import load_evidence; "
         f"e = load_evidence({str(data_copy.datapackage)!r}); "
         "print(len(e.tables), 'frictionless' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy(), check=True)
-    assert done.stdout.split() == [str(len(load_evidence(data_copy.datapackage).tables)), "False"]
-
-
-@pytest.mark.parametrize("damage", ["edited", "removed"])
-def test_an_exported_file_that_is_not_the_one_written_is_ignored_and_every_check_runs(data_copy, checks, damage):
-    load.validate(data_copy.datapackage, book=False, export=True)
-    file = Path(os.environ[validated.ENV].split(" ", 2)[2])
-    if damage == "edited":
-        file.write_bytes(file.read_bytes() + b"\0")
-    else:
-        file.unlink()
-    assert not validated.exported(data_copy.datapackage)
-    assert validated.exported_tables(data_copy.datapackage) is None
-    load_evidence(data_copy.datapackage)
-    assert checks == [str(data_copy.datapackage)] * 2
+    assert done.stdout.split() == [str(len(evidence.tables)), "False"]
+    assert checks == []
 
 
 def test_without_the_export_every_check_runs(data_copy, monkeypatch):
     monkeypatch.delenv(validated.ENV, raising=False)
+    assert every_load_checks(data_copy.datapackage, monkeypatch)
+
+
+def every_load_checks(path, monkeypatch) -> bool:
+    """Whether each of two loads of `path` runs the checks (a stand-in for them that refuses)."""
     ran = []
 
     def refuse(path, *, book):  # stands in for the checks: each call is one full check
@@ -82,16 +74,31 @@ def test_without_the_export_every_check_runs(data_copy, monkeypatch):
     monkeypatch.setattr(load, "_checked", refuse)
     for _ in range(2):
         with pytest.raises(EvidenceError):
-            load_evidence(data_copy.datapackage)
-    assert len(ran) == 2
+            load_evidence(path)
+    return len(ran) == 2
 
 
-def test_a_data_file_changed_after_the_export_is_checked_and_refused(data_copy, checks):
-    load.validate(data_copy.datapackage, book=False, export=True)
+@pytest.mark.parametrize("damage", ["edited", "removed"])
+def test_an_exported_file_that_is_not_the_one_written_is_ignored_and_every_check_runs(data_copy, monkeypatch, evidence, damage):
+    monkeypatch.delenv(validated.ENV, raising=False)  # restored after the test
+    validated.export(data_copy.datapackage, evidence.tables)
+    assert validated.exported(data_copy.datapackage)
+    file = Path(os.environ[validated.ENV].split(" ", 2)[2])
+    if damage == "edited":
+        file.write_bytes(file.read_bytes() + b"\0")
+    else:
+        file.unlink()
+    assert not validated.exported(data_copy.datapackage)
+    assert validated.exported_tables(data_copy.datapackage) is None
+    assert every_load_checks(data_copy.datapackage, monkeypatch)
+
+
+def test_a_data_file_changed_after_the_export_is_checked_and_refused(data_copy, checks, evidence):
+    validated.export(data_copy.datapackage, evidence.tables)
     data_copy.set_cell("events", 2, "start_date", "2025-02-30")
     with pytest.raises(EvidenceError, match="data/events.csv"):
         load_evidence(data_copy.datapackage)
-    assert checks == [str(data_copy.datapackage)] * 2
+    assert checks == [str(data_copy.datapackage)]
 
 
 @pytest.mark.parametrize("change", ["new file", "renamed file", "symbolic link"])
