@@ -74,17 +74,36 @@ def test_a_page_address_is_shown_as_text_and_other_locators_as_written():
     )
 
 
-def _formatted(text: str) -> list[str]:
-    """The entries of a .bib text as the book's style (pybtex plain) prints them."""
+def _formatted(text: str, style_name: str | None = None, every: int = 1) -> list[str]:
+    """The entries of a .bib text (every `every`-th) as the book's style
+    (reassurance.sphinxext.citations: pybtex plain, each entry formatted once),
+    or pybtex's `style_name`, prints them."""
     from pybtex.database import parse_string
     from pybtex.plugin import find_plugin
 
-    style = find_plugin("pybtex.style.formatting", "plain")()
+    from reassurance.sphinxext.citations import Style
+
+    style = Style() if style_name is None else find_plugin("pybtex.style.formatting", style_name)()
     # One backend for every entry: render_as("text") looks it up among the
     # installed packages' entry points once per entry (6 s for this book).
     plain_text = find_plugin("pybtex.backends", "text")()
-    entries = parse_string(text, "bibtex").entries.values()
+    entries = list(parse_string(text, "bibtex").entries.values())[::every]
     return [e.text.render(plain_text) for e in style.format_entries(entries)]
+
+
+def test_the_books_style_prints_references_as_pybtex_plain_does_formatting_each_once(root):
+    from pybtex.database import parse_string
+
+    from reassurance.sphinxext.citations import Style
+
+    text = (root / "references.bib").read_text(encoding="utf-8")
+    # A sample of every kind of entry the book has (the style adds a cache, nothing else).
+    assert _formatted(text, every=7) == _formatted(text, "plain", every=7)
+    entry = next(iter(parse_string(text, "bibtex").entries.values()))
+    style = Style()
+    # The tooltip's call (sphinxcontrib-bibtex) gets the reference list's result.
+    assert style.format_entry("a", entry) is style.format_entry("a", entry)
+    assert style.format_entry("b", entry) is not style.format_entry("a", entry)
 
 
 def test_a_title_ending_in_punctuation_gets_no_second_stop():
