@@ -52,10 +52,11 @@ MAKE_TEST_BEFORE = {"seconds": 696.0, "pytest_seconds": 610.0, "passed": 545, "c
 # 31 notebook executions and about 146 browser page loads (issue 22).
 PYTEST_BEFORE = {"pytest_seconds": 439.0, "passed": 971, "commit": "d04d5a2", "date": "7 Dec 2026"}
 # What this suite makes, counted from the tests (issue 22): the site (make
-# site-stored: the single-page build for the PDF, then the HTML), the
-# fresh-copy build, and the reproducibility test's rebuild over the site
-# (the benchmark's BUILD starts empty, so the site is a clean build and the
-# test needs no clean build of its own).
+# site-stored: the single-page build for the PDF, then the HTML, which shares
+# its read of the sources and only writes), the fresh-copy build, and the
+# reproducibility test's rebuild over the site (the benchmark's BUILD starts
+# empty, so the site is a clean build and the test needs no clean build of
+# its own).
 SPHINX_BUILDS = {"before": 7, "now": 4}
 
 
