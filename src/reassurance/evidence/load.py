@@ -1,7 +1,8 @@
 """Load the evidence base (data/datapackage.json) into pandas, validated.
 
 The Frictionless library checks the whole Data Package (types, required
-fields, enums, patterns, primary and foreign keys) before anything is read;
+fields, enums, patterns, primary keys; the foreign keys are checked beside it,
+reading each table once: reassurance.evidence.foreign_keys) before anything is read;
 then the project's own rules (reassurance.evidence.rules) check what a schema cannot
 say. Any error stops loading with a message naming file, row, column and
 value. Nothing is dropped or coerced: a table loads only when every row is
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from reassurance.evidence import judgement_rules, messages, validated
+from reassurance.evidence import foreign_keys, judgement_rules, messages, validated
 from reassurance.paths import datapackage_path
 
 if TYPE_CHECKING:
@@ -125,17 +126,21 @@ def _checked(path: Path | str | None, *, book: bool) -> tuple[Package, dict[str,
     problems = messages.format_problems(package) or messages.encoding_problems(package)
     if problems:
         raise EvidenceError(messages.capped(problems))
+    # The foreign keys are checked apart, reading each table once (reassurance.evidence.foreign_keys).
+    keys = foreign_keys.detach(package)
     try:
         report = package.validate()
+        broken_keys = foreign_keys.errors(package, keys)
     except FrictionlessException as exc:
         raise EvidenceError([messages.package_error(path, exc)]) from None
+    finally:
+        foreign_keys.reattach(package, keys)
     schemas = {r.name: r.schema for r in package.resources}
     problems = rules.text_problems(package)
-    problems += [
-        messages.describe(task.place or task.name, error, schemas.get(task.name))
-        for task in report.tasks
-        for error in task.errors
-    ]
+    for task in report.tasks:
+        # In row order, as Frictionless lists a row's key errors after its other errors (the header's come first).
+        found = sorted(task.errors + broken_keys.get(task.name, []), key=lambda e: getattr(e, "row_number", None) or 0)
+        problems += [messages.describe(task.place or task.name, error, schemas.get(task.name)) for error in found]
     problems += [f"{messages.descriptor_name(path)}: [{e.type}] {e.note or e.description}" for e in report.errors]
     # Frictionless accepts a header-only file; an evidence table without rows is a mistake.
     for task in report.tasks:
