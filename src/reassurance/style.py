@@ -29,7 +29,6 @@ import io
 import textwrap
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -244,6 +243,9 @@ def svg_text(fig) -> str:
 def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):
     """A figure with the report's width (PHONE_WIDTH_IN on a phone, where the
     title wraps to that width) and a left-aligned title on the first axes."""
+    # Imported here: the appendix's notebooks draw nothing, and pyplot costs a kernel 0.3 s.
+    import matplotlib.pyplot as plt
+
     fig, axes = plt.subplots(nrows, ncols, figsize=(figure_width(), height_in), layout="constrained", **kwargs)
     first = axes.flat[0] if hasattr(axes, "flat") else axes
     if on_phone():
