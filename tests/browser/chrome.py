@@ -202,6 +202,14 @@ class Browser:
         return requests, failures, errors
 
     # -- accessibility ---------------------------------------------------------
+    def preload(self, *scripts: Path) -> None:
+        """Evaluate these scripts (axe-core, HTML_CodeSniffer) in every page
+        the session opens, before the page's own: Chromium gets each once,
+        instead of 0.6 MB through WebDriver on every page (0.1-0.2 s a page).
+        They only define their globals; `axe` still injects axe-core where it is missing."""
+        for script in scripts:
+            self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": script.read_text(encoding="utf-8")})
+
     def axe(self, only: list[str] | None = None) -> list[dict]:
         """axe-core's violations on the current page: every rule axe runs by
         default, or only the rules listed in `only` (e.g. a second colour mode

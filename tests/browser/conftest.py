@@ -30,6 +30,8 @@ def browser():
     if not (chrome.SITE / "index.html").is_file():
         pytest.fail(f"{chrome.SITE / 'index.html'} is missing: build the book first (make test does)")
     session = chrome.Browser()
+    # What the passes run in every page (tests/browser/passes.py), sent to Chromium once.
+    session.preload(*(script for script in (chrome.AXE_JS, passes.HTMLCS_JS) if script.is_file()))
     yield session
     session.close()
 
