@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urldefrag, urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 # The Makefile exports where it built the book; _build otherwise.
@@ -157,7 +157,13 @@ class Browser:
         if LOAD_LOG:
             with open(LOAD_LOG, "a", encoding="utf-8") as log:
                 log.write(url + "\n")
-        self.driver.get("about:blank")
+        # What the last page logged is drained first, so that each load's
+        # requests and console errors are its own. A blank page between two
+        # loads is needed only for the same document again (a navigation to
+        # it could keep the page): elsewhere it would cost each load the
+        # preloaded scripts once more (preload).
+        if urldefrag(self.driver.current_url).url == urldefrag(url).url:
+            self.driver.get("about:blank")
         self.drain()
         self.driver.get(url)
         self.settle()
