@@ -84,3 +84,30 @@ def test_the_check_finds_what_frictionless_finds_on_every_kind_of_key_damage(dat
     # The schemas have their foreign keys back.
     assert [r.schema.foreign_keys for r in package.resources] == [r.schema.foreign_keys for r in report_package.resources]
 
+
+
+def test_a_referenced_table_without_its_key_column_matches_nothing_as_in_frictionless(tmp_path):
+    """A key column missing from the referenced table's header reads as empty:
+    every row pointing at it dangles (here the key is the column that is cut)."""
+    from frictionless import Package
+
+    (tmp_path / "parents.csv").write_text("name\nOne\nTwo\n", encoding="utf-8")
+    (tmp_path / "children.csv").write_text("child,parent\nc1,p1\nc2,\n", encoding="utf-8")
+    string = {"type": "string"}
+    descriptor = {
+        "name": "family",
+        "resources": [
+            {"name": "parents", "path": "parents.csv", "schema": {"fields": [{"name": "name", **string}, {"name": "parent_id", **string}]}},
+            {"name": "children", "path": "children.csv", "schema": {
+                "fields": [{"name": "child", **string}, {"name": "parent", **string}],
+                "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "parents", "fields": ["parent_id"]}}],
+            }},
+        ],
+    }
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    theirs = {task.name: _as_found(e for e in task.errors if e.type == "foreign-key") for task in report.tasks}
+    package = Package(str(tmp_path / "datapackage.json"))
+    ours = {name: _as_found(errors) for name, errors in foreign_keys.errors(package, foreign_keys.detach(package)).items()}
+    assert theirs["children"] == ours["children"]
+    assert [row for row, *_ in ours["children"]] == [2]  # the empty cell refers to nothing

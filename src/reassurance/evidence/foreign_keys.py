@@ -125,8 +125,11 @@ class _Rows:
         if not self.package.has_resource(name):
             return None
         resource = self.package.get_resource(name)
+        if self._table(resource) is None:
+            return None
         values = self.values(resource, fields)
-        return None if values is None else {cells for _, cells, _ in values}
+        # A key column the referenced table lacks matches nothing (Frictionless reads it as empty).
+        return set() if values is None else {cells for _, cells, _ in values}
 
 
 def _missing_values(resource: Resource, name: str) -> set[str]:
