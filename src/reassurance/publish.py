@@ -77,13 +77,11 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
     text is printed too, so that an nbval failure shows which numbers moved
     (nbval also compares the glued PNG, but a changed image says not how).
     Nothing is returned: a returned path would be echoed as the cell's result,
-    and an absolute path differs between clones.
+    and an absolute path differs between clones. The report's figures are not
+    pyplot's (style.new_figure): nothing else shows them, and none is left open.
     """
-    import matplotlib.pyplot as plt
-
     text = _write_download(name, data, directory)
     glue(name, fig, display=False)
-    plt.close(fig)
     _write_phone_drawing(name, fig, directory)
     print(text, end="")
 
@@ -96,8 +94,6 @@ def _write_phone_drawing(name: str, fig, directory: Path | None) -> None:
     (style.chart, style.phone_layout), which the site serves to narrow
     screens in place of the wide drawing. A figure from an undecorated chart
     function has none, and any stale file of that name is removed."""
-    import matplotlib.pyplot as plt
-
     from reassurance.style import svg_text
 
     path = (directory or figure_data_dir()) / f"{name}{PHONE_SUFFIX}"
@@ -107,7 +103,6 @@ def _write_phone_drawing(name: str, fig, directory: Path | None) -> None:
         return
     phone = drawing()
     path.write_text(stable_clip_ids(svg_text(phone)), encoding="utf-8")
-    plt.close(phone)
 
 
 _CLIP = re.compile(r'<clipPath id="([^"]+)">(.*?)</clipPath>', re.S)

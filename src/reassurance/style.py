@@ -180,11 +180,17 @@ def apply() -> None:
     mpl.rcParams.update(RC_PARAMS)
     try:
         from IPython import get_ipython
-        from matplotlib_inline.backend_inline import set_matplotlib_formats
-    except ImportError:  # pragma: no cover (both come with ipykernel)
+        from IPython.core.pylabtools import select_figure_formats
+    except ImportError:  # pragma: no cover (IPython comes with ipykernel)
         return
-    if get_ipython() is not None:
-        set_matplotlib_formats("svg", metadata=SVG_METADATA)
+    shell = get_ipython()
+    if shell is not None:
+        # What matplotlib_inline's set_matplotlib_formats("svg", ...) does
+        # (with the inline backend's default bbox_inches="tight"), without
+        # importing that backend: in a kernel, its import loads pyplot and
+        # hooks it into every cell, 0.3 s of each notebook's start, and the
+        # report's figures are not pyplot's (new_figure).
+        select_figure_formats(shell, {"svg"}, bbox_inches="tight", metadata=SVG_METADATA)
 
 
 def on_phone() -> bool:
@@ -243,10 +249,16 @@ def svg_text(fig) -> str:
 def new_figure(title: str, *, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):
     """A figure with the report's width (PHONE_WIDTH_IN on a phone, where the
     title wraps to that width) and a left-aligned title on the first axes."""
-    # Imported here: the appendix's notebooks draw nothing, and pyplot costs a kernel 0.3 s.
-    import matplotlib.pyplot as plt
+    # A Figure of its own on an Agg canvas, as pyplot's inline backend would
+    # give it (text is measured alike), but not pyplot's: nothing shows or
+    # keeps it but what the chapter does with it (publish.glue_figure), and a
+    # kernel need not load pyplot and its inline backend (0.3 s a notebook).
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    fig, axes = plt.subplots(nrows, ncols, figsize=(figure_width(), height_in), layout="constrained", **kwargs)
+    fig = Figure(figsize=(figure_width(), height_in), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(nrows, ncols, **kwargs)
     first = axes.flat[0] if hasattr(axes, "flat") else axes
     if on_phone():
         # The figure's title, from its left edge: the axes of a phone's
