@@ -75,7 +75,7 @@ def glue_figure(name: str, fig, data: pd.DataFrame, *, directory: Path | None = 
 
     The CSV (safe_csv_frame) is offered for download under the figure. Its
     text is printed too, so that an nbval failure shows which numbers moved
-    (nbval also compares the glued PNG, but a changed image says not how).
+    (nbval also compares the glued SVG, but a changed image says not how).
     Nothing is returned: a returned path would be echoed as the cell's result,
     and an absolute path differs between clones. The report's figures are not
     pyplot's (style.new_figure): nothing else shows them, and none is left open.
